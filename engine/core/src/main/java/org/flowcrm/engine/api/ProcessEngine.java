@@ -1,0 +1,97 @@
+package org.flowcrm.engine.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The commands of a Camunda-8-compatible engine. Semantics follow docs.camunda.io; every accepted
+ * command is durable (committed to the store) before its method returns or its future completes.
+ *
+ * <p>Variables are plain JSON values as Jackson reads them: {@code Map<String,Object>}, {@code
+ * List<Object>}, {@code String}, {@code Number}, {@code Boolean} and {@code null}.
+ *
+ * <p>A refused command throws {@link EngineException} whose {@link Rejection} the gateways map to
+ * the HTTP status / gRPC code a real cluster answers with; nothing is changed by a refused command.
+ */
+public interface ProcessEngine extends AutoCloseable {
+
+  /** Cluster topology as a one-broker, one-partition cluster. */
+  Topology topology();
+
+  /**
+   * Parses, validates and deploys BPMN resources (and, later, forms). A resource whose content is
+   * unchanged from the latest version of the same process id is not redeployed (same key and
+   * version are returned). Invalid models are refused with INVALID_ARGUMENT naming the element and
+   * the reason.
+   */
+  Deployment deploy(List<DeployResource> resources, String tenantId);
+
+  /** Creates and starts an instance; returns once the start is durable. */
+  ProcessInstanceCreated createProcessInstance(CreateProcessInstance command);
+
+  /**
+   * Creates an instance and completes the future when it completes (awaitCompletion), with the
+   * requested variables (all when {@code fetchVariables} is empty). Completes exceptionally with
+   * DEADLINE_EXCEEDED when {@code requestTimeout} passes first (the instance keeps running).
+   */
+  CompletableFuture<ProcessInstanceResult> createProcessInstanceWithResult(
+      CreateProcessInstance command, Duration requestTimeout, List<String> fetchVariables);
+
+  void cancelProcessInstance(long processInstanceKey);
+
+  /**
+   * Activates up to {@code maxJobsToActivate} jobs of a type. Long polling: when none is
+   * activatable, the future completes as soon as one becomes activatable, or with an empty list
+   * once {@code requestTimeout} passes (zero or negative = answer at once).
+   */
+  CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobs command);
+
+  /**
+   * Job push (gRPC StreamActivatedJobs): every job of the type that becomes activatable is
+   * activated for this stream and handed to {@code sink} until the returned handle is closed. A
+   * job the sink refuses ({@code false}) is given back (made activatable again).
+   */
+  JobStream openJobStream(StreamJobs command, JobSink sink);
+
+  void completeJob(long jobKey, Map<String, Object> variables);
+
+  void failJob(
+      long jobKey,
+      int retries,
+      String errorMessage,
+      Duration retryBackOff,
+      Map<String, Object> variables);
+
+  void throwError(
+      long jobKey, String errorCode, String errorMessage, Map<String, Object> variables);
+
+  void updateJobRetries(long jobKey, int retries);
+
+  void updateJobTimeout(long jobKey, Duration timeout);
+
+  /**
+   * Sets variables on an element instance or process instance scope; {@code local} keeps them in
+   * that scope, otherwise each propagates to the nearest scope that has it. Returns the command's
+   * key.
+   */
+  long setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local);
+
+  void resolveIncident(long incidentKey);
+
+  @Override
+  void close();
+
+  /** Receives jobs pushed to a stream. Returns false when the job could not be delivered. */
+  @FunctionalInterface
+  interface JobSink {
+    boolean push(ActivatedJob job);
+  }
+
+  /** An open job stream; closing it stops the push. */
+  interface JobStream extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

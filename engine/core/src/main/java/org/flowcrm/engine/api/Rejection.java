@@ -1,0 +1,16 @@
+package org.flowcrm.engine.api;
+
+/**
+ * Why a command was refused. Gateways map these the way a Camunda 8 gateway does: REST status
+ * 404/400/409/409/429/504/503, gRPC NOT_FOUND, INVALID_ARGUMENT, FAILED_PRECONDITION,
+ * ALREADY_EXISTS, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, UNAVAILABLE.
+ */
+public enum Rejection {
+  NOT_FOUND,
+  INVALID_ARGUMENT,
+  INVALID_STATE,
+  ALREADY_EXISTS,
+  RESOURCE_EXHAUSTED,
+  DEADLINE_EXCEEDED,
+  UNAVAILABLE
+}
