@@ -1,0 +1,58 @@
+package org.flowcrm.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.flowcrm.FlowcrmApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(
+    classes = FlowcrmApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class FlowcrmApplicationIT {
+
+  @LocalServerPort int port;
+
+  @Autowired JavaMailSender mailSender;
+
+  @Test
+  void healthReportsUpWithDatabaseAndEngine() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).startsWith("{\"status\":\"UP\"");
+    assertThat(response.body()).contains("\"db\":{\"status\":\"UP\"");
+    assertThat(response.body()).contains("MariaDB");
+  }
+
+  @Test
+  void mailSentWithoutConfiguredServerLandsInTheMailCatcher() throws Exception {
+    SimpleMailMessage mail = new SimpleMailMessage();
+    mail.setFrom("crm@flowcrm.local");
+    mail.setTo("anna@example.com");
+    mail.setSubject("Your offer");
+    mail.setText("Hello Anna");
+
+    mailSender.send(mail);
+
+    assertThat(MailCatcherEnvironmentPostProcessor.catcher().waitForIncomingEmail(5000, 1))
+        .isTrue();
+    assertThat(MailCatcherEnvironmentPostProcessor.catcher().getReceivedMessages())
+        .anySatisfy(m -> assertThat(m.getSubject()).isEqualTo("Your offer"));
+  }
+}
