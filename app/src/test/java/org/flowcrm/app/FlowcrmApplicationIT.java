@@ -2,6 +2,8 @@ package org.flowcrm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,9 +37,12 @@ class FlowcrmApplicationIT {
                 HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.body()).startsWith("{\"status\":\"UP\"");
-    assertThat(response.body()).contains("\"db\":{\"status\":\"UP\"");
-    assertThat(response.body()).contains("MariaDB");
+    DocumentContext health = JsonPath.parse(response.body());
+    assertThat(health.read("$.status", String.class)).isEqualTo("UP");
+    assertThat(health.read("$.components.db.status", String.class)).isEqualTo("UP");
+    assertThat(health.read("$.components.db.details.database", String.class)).isEqualTo("MariaDB");
+    assertThat(health.read("$.components.engine.status", String.class)).isEqualTo("UP");
+    assertThat(health.read("$.components.camundaClient.status", String.class)).isEqualTo("UP");
   }
 
   @Test

