@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMariaDb {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+  private static final int START_TIMEOUT_MILLIS = 180_000;
   private static EmbeddedMariaDb running;
 
   private final DB db;
@@ -85,7 +86,7 @@ public final class EmbeddedMariaDb {
       config.addArg("--innodb-flush-log-at-trx-commit=1");
       config.addArg("--max-allowed-packet=64M");
       config.addArg("--max-connections=500");
-      DB db = DB.newEmbeddedDB(config.build());
+      DB db = PatientDB.create(config.build(), START_TIMEOUT_MILLIS);
       db.start();
       db.run("CREATE DATABASE IF NOT EXISTS `" + validName(settings.database()) + "`");
       EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, settings.database(), dataDir);
