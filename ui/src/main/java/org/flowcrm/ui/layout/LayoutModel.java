@@ -1,0 +1,25 @@
+package org.flowcrm.ui.layout;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What the layout needs on every page. The CSRF token is read from the request attribute that
+ * Spring Security sets ({@code _csrf}), so the layout can render it as a meta tag for htmx and
+ * {@code fetch} once security is added, without this module depending on Spring Security.
+ */
+@ControllerAdvice
+class LayoutModel {
+
+  static final String CSRF_REQUEST_ATTRIBUTE = "_csrf";
+
+  @ModelAttribute
+  void layout(HttpServletRequest request, Model model) {
+    Object csrf = request.getAttribute(CSRF_REQUEST_ATTRIBUTE);
+    if (csrf != null) {
+      model.addAttribute("csrf", csrf);
+    }
+  }
+}
