@@ -3,6 +3,7 @@ package org.flowcrm.engine.api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A refused command throws {@link EngineException} whose {@link Rejection} the gateways map to
  * the HTTP status / gRPC code a real cluster answers with; nothing is changed by a refused command.
+ *
+ * <p>Returned futures are completed on the engine's processing thread: keep callbacks short and
+ * non-blocking, or use the {@code *Async} variants of {@code CompletableFuture}.
  */
 public interface ProcessEngine extends AutoCloseable {
 
@@ -50,8 +54,8 @@ public interface ProcessEngine extends AutoCloseable {
 
   /**
    * Job push (gRPC StreamActivatedJobs): every job of the type that becomes activatable is
-   * activated for this stream and handed to {@code sink} until the returned handle is closed. A
-   * job the sink refuses ({@code false}) is given back (made activatable again).
+   * activated for this stream and handed to {@code sink} until the returned handle is closed. A job
+   * the sink refuses ({@code false}) is given back (made activatable again).
    */
   JobStream openJobStream(StreamJobs command, JobSink sink);
 
@@ -78,7 +82,26 @@ public interface ProcessEngine extends AutoCloseable {
    */
   long setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local);
 
+  /**
+   * Resolves an incident: the failed step is retried with the current variables (a new incident if
+   * it fails again); a job incident makes the same job activatable again. Refused with
+   * INVALID_STATE while the incident's job has no retries left (update its retries first).
+   */
   void resolveIncident(long incidentKey);
+
+  /**
+   * The current state of a process instance: running from the engine's state, finished from its
+   * history. Empty when the key is unknown. (Default for adapters and fakes written against the
+   * first version of this interface; the engine implements it.)
+   */
+  default Optional<ProcessInstanceSnapshot> processInstance(long processInstanceKey) {
+    throw new UnsupportedOperationException("processInstance is not supported by " + getClass());
+  }
+
+  /** Open incidents of a running process instance, oldest first. */
+  default List<Incident> incidents(long processInstanceKey) {
+    throw new UnsupportedOperationException("incidents is not supported by " + getClass());
+  }
 
   @Override
   void close();

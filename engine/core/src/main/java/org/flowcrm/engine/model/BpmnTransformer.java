@@ -1,0 +1,499 @@
+package org.flowcrm.engine.model;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.ManualTask;
+import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
+import io.camunda.zeebe.model.bpmn.instance.SendTask;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.bpm.model.xml.validation.ValidationResult;
+import org.camunda.bpm.model.xml.validation.ValidationResultType;
+import org.flowcrm.engine.feel.Expression;
+import org.flowcrm.engine.feel.FeelEvaluator;
+
+/**
+ * Turns a BPMN resource into executable processes. Runs Zeebe's own design-time validators first
+ * (so messages read like Zeebe's), then refuses every element and event definition this engine does
+ * not execute, naming the element: a model either runs completely or is not deployed.
+ */
+public final class BpmnTransformer {
+
+  private final FeelEvaluator feel;
+
+  public BpmnTransformer(FeelEvaluator feel) {
+    this.feel = feel;
+  }
+
+  /** A problem found in a resource: the element's id (may be null) and what is wrong. */
+  public record Problem(String elementId, String message) {}
+
+  /** The resource could not be deployed; {@link #problems()} says why. */
+  public static final class InvalidModelException extends RuntimeException {
+    private final List<Problem> problems;
+
+    InvalidModelException(String message, List<Problem> problems) {
+      super(message);
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+      return problems;
+    }
+  }
+
+  public List<ExecutableProcess> transform(byte[] resource) {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource));
+    } catch (RuntimeException e) {
+      String reason = e.getMessage();
+      Throwable cause = e.getCause();
+      while (cause != null) {
+        reason = cause.getMessage() != null ? cause.getMessage() : reason;
+        cause = cause.getCause();
+      }
+      throw new InvalidModelException(
+          "Failed to parse the BPMN resource: " + reason, List.of(new Problem(null, reason)));
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (Map.Entry<ModelElementInstance, List<ValidationResult>> entry :
+        model.validate(ZeebeDesignTimeValidators.VALIDATORS).getResults().entrySet()) {
+      for (ValidationResult result : entry.getValue()) {
+        if (result.getType() == ValidationResultType.ERROR) {
+          problems.add(new Problem(idOf(entry.getKey()), result.getMessage()));
+        }
+      }
+    }
+    // our own checks run even when Zeebe's found problems, so one answer names every problem
+    boolean zeebeProblems = !problems.isEmpty();
+    List<ExecutableProcess> processes = new ArrayList<>();
+    try {
+      for (Process process : model.getModelElementsByType(Process.class)) {
+        if (process.isExecutable()) {
+          processes.add(transformProcess(process, problems));
+        }
+      }
+    } catch (RuntimeException e) {
+      if (!zeebeProblems) {
+        throw e;
+      }
+      // a model Zeebe already refused may be too broken to transform; its problems suffice
+    }
+    if (processes.isEmpty() && problems.isEmpty()) {
+      problems.add(new Problem(null, "Must contain at least one executable process"));
+    }
+    if (!problems.isEmpty()) {
+      List<Problem> distinct = new ArrayList<>(new LinkedHashSet<>(problems));
+      throw new InvalidModelException(describe(distinct), distinct);
+    }
+    return processes;
+  }
+
+  private static String describe(List<Problem> problems) {
+    StringBuilder text = new StringBuilder();
+    Map<String, List<String>> byElement = new LinkedHashMap<>();
+    for (Problem p : problems) {
+      byElement
+          .computeIfAbsent(p.elementId() == null ? "" : p.elementId(), k -> new ArrayList<>())
+          .add(p.message());
+    }
+    byElement.forEach(
+        (id, messages) -> {
+          text.append("- Element: ").append(id.isEmpty() ? "(resource)" : id).append('\n');
+          messages.forEach(m -> text.append("    - ERROR: ").append(m).append('\n'));
+        });
+    return text.toString().stripTrailing();
+  }
+
+  private static String idOf(ModelElementInstance element) {
+    if (element instanceof BaseElement base) {
+      return base.getId();
+    }
+    String id = element.getAttributeValue("id");
+    return id != null ? id : element.getElementType().getTypeName();
+  }
+
+  private ExecutableProcess transformProcess(Process process, List<Problem> problems) {
+    Map<String, FlowNode> elements = new LinkedHashMap<>();
+    FlowNode root = new FlowNode(process.getId(), ElementType.PROCESS, null);
+    elements.put(root.id, root);
+    List<io.camunda.zeebe.model.bpmn.instance.SequenceFlow> flows = new ArrayList<>();
+    transformScope(root, process.getFlowElements(), elements, flows, problems);
+    if (root.startEventId == null) {
+      problems.add(
+          new Problem(
+              process.getId(), "Must have a none start event to be started by this engine"));
+    }
+    for (io.camunda.zeebe.model.bpmn.instance.SequenceFlow flow : flows) {
+      FlowNode source = elements.get(flow.getSource().getId());
+      FlowNode target = elements.get(flow.getTarget().getId());
+      if (source == null || target == null) {
+        continue; // the unsupported end was reported already
+      }
+      Expression condition = null;
+      ConditionExpression conditionExpression = flow.getConditionExpression();
+      if (conditionExpression != null && !conditionExpression.getTextContent().isBlank()) {
+        String text = conditionExpression.getTextContent().trim();
+        if (source.type != ElementType.EXCLUSIVE_GATEWAY
+            && source.type != ElementType.INCLUSIVE_GATEWAY) {
+          problems.add(
+              new Problem(
+                  flow.getId(),
+                  "Conditional sequence flows are only supported after an exclusive or inclusive"
+                      + " gateway"));
+        } else if (!text.startsWith("=")) {
+          problems.add(
+              new Problem(flow.getId(), "Condition must be a FEEL expression starting with '='"));
+        } else {
+          condition = parse(flow.getId(), () -> Expression.of(text, feel), problems);
+        }
+      }
+      SequenceFlow executable = new SequenceFlow(flow.getId(), source.id, target.id, condition);
+      source.outgoing.add(executable);
+      target.incoming.add(executable);
+    }
+    for (FlowNode node : elements.values()) {
+      if (node.type == ElementType.EXCLUSIVE_GATEWAY
+          || node.type == ElementType.INCLUSIVE_GATEWAY) {
+        for (SequenceFlow flow : node.outgoing) {
+          boolean unconditional = flow.condition() == null && !flow.id().equals(node.defaultFlowId);
+          if (unconditional && node.outgoing.size() > 1) {
+            problems.add(
+                new Problem(
+                    flow.id(), "Must have a condition or be the default flow of its gateway"));
+          }
+        }
+      }
+    }
+    for (FlowNode node : elements.values()) {
+      if (node.type == ElementType.INCLUSIVE_GATEWAY && node.incoming.size() > 1) {
+        computeReachability(node, elements);
+      }
+    }
+    return new ExecutableProcess(process.getId(), elements);
+  }
+
+  /** For an inclusive join: which elements of its scope can still send a token to each flow. */
+  private static void computeReachability(FlowNode join, Map<String, FlowNode> elements) {
+    for (SequenceFlow flow : join.incoming) {
+      Set<String> reaching = new LinkedHashSet<>();
+      Deque<String> todo = new ArrayDeque<>();
+      todo.add(flow.sourceId());
+      while (!todo.isEmpty()) {
+        String id = todo.poll();
+        if (id.equals(join.id) || !reaching.add(id)) {
+          continue;
+        }
+        FlowNode node = elements.get(id);
+        if (node == null) {
+          continue; // an unsupported element, reported already
+        }
+        for (SequenceFlow in : node.incoming) {
+          todo.add(in.sourceId());
+        }
+        if (node.type == ElementType.BOUNDARY_EVENT) {
+          todo.add(node.attachedToId);
+        }
+      }
+      join.reachingIncoming.put(flow.id(), reaching);
+    }
+  }
+
+  private void transformScope(
+      FlowNode scope,
+      Collection<FlowElement> children,
+      Map<String, FlowNode> elements,
+      List<io.camunda.zeebe.model.bpmn.instance.SequenceFlow> flows,
+      List<Problem> problems) {
+    List<BoundaryEvent> boundaries = new ArrayList<>();
+    for (FlowElement element : children) {
+      if (element instanceof io.camunda.zeebe.model.bpmn.instance.SequenceFlow flow) {
+        flows.add(flow);
+        continue;
+      }
+      if (!(element instanceof io.camunda.zeebe.model.bpmn.instance.FlowNode)) {
+        continue; // data objects and references carry no behaviour
+      }
+      FlowNode node = transformNode(scope, element, elements, flows, problems);
+      if (node == null) {
+        continue;
+      }
+      elements.put(node.id, node);
+      if (element instanceof BoundaryEvent boundary) {
+        boundaries.add(boundary);
+      }
+      if (element.getSingleExtensionElement(ZeebeExecutionListeners.class) != null) {
+        problems.add(new Problem(element.getId(), "Execution listeners are not supported"));
+      }
+      if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+        problems.add(
+            new Problem(element.getId(), "Multi-instance and loop activities are not supported"));
+      }
+    }
+    for (BoundaryEvent boundary : boundaries) {
+      FlowNode node = elements.get(boundary.getId());
+      FlowNode attached = elements.get(boundary.getAttachedTo().getId());
+      if (attached != null && node != null) {
+        attached.boundaryEvents.add(node);
+      }
+    }
+  }
+
+  private FlowNode transformNode(
+      FlowNode scope,
+      FlowElement element,
+      Map<String, FlowNode> elements,
+      List<io.camunda.zeebe.model.bpmn.instance.SequenceFlow> flows,
+      List<Problem> problems) {
+    String id = element.getId();
+    FlowNode node;
+    if (element instanceof StartEvent start) {
+      if (!start.getEventDefinitions().isEmpty()) {
+        return unsupported(id, start.getEventDefinitions(), "start events", problems);
+      }
+      node = new FlowNode(id, ElementType.START_EVENT, scope.id);
+      if (scope.startEventId != null) {
+        problems.add(new Problem(id, "Only one none start event per scope is supported"));
+      }
+      scope.startEventId = id;
+    } else if (element instanceof EndEvent end) {
+      node = new FlowNode(id, ElementType.END_EVENT, scope.id);
+      Collection<EventDefinition> definitions = end.getEventDefinitions();
+      if (definitions.size() > 1) {
+        problems.add(new Problem(id, "Multiple event definitions are not supported"));
+      } else if (definitions.size() == 1) {
+        EventDefinition definition = definitions.iterator().next();
+        if (definition instanceof TerminateEventDefinition) {
+          node.endKind = FlowNode.EndKind.TERMINATE;
+        } else if (definition instanceof ErrorEventDefinition error) {
+          node.endKind = FlowNode.EndKind.ERROR;
+          String code = error.getError() == null ? null : error.getError().getErrorCode();
+          if (code == null || code.isBlank()) {
+            problems.add(new Problem(id, "An error end event must reference an error code"));
+          } else {
+            node.errorCode = parse(id, () -> Expression.of(code, feel), problems);
+          }
+        } else {
+          return unsupported(id, definitions, "end events", problems);
+        }
+      }
+    } else if (element instanceof IntermediateThrowEvent event) {
+      if (!event.getEventDefinitions().isEmpty()) {
+        return unsupported(id, event.getEventDefinitions(), "intermediate throw events", problems);
+      }
+      node = new FlowNode(id, ElementType.INTERMEDIATE_THROW_EVENT, scope.id);
+    } else if (element instanceof BoundaryEvent boundary) {
+      if (boundary.getAttachedTo() == null) {
+        problems.add(new Problem(id, "A boundary event must be attached to an activity"));
+        return null;
+      }
+      Collection<EventDefinition> definitions = boundary.getEventDefinitions();
+      if (definitions.size() != 1
+          || !(definitions.iterator().next() instanceof ErrorEventDefinition error)) {
+        return unsupported(id, definitions, "boundary events", problems);
+      }
+      if (!boundary.cancelActivity()) {
+        problems.add(new Problem(id, "Error boundary events must be interrupting"));
+      }
+      node = new FlowNode(id, ElementType.BOUNDARY_EVENT, scope.id);
+      node.attachedToId = boundary.getAttachedTo().getId();
+      String code = error.getError() == null ? null : error.getError().getErrorCode();
+      node.caughtErrorCode = code == null || code.isBlank() ? null : code;
+      if (node.caughtErrorCode != null && node.caughtErrorCode.startsWith("=")) {
+        problems.add(new Problem(id, "The caught error code must be static, not an expression"));
+      }
+    } else if (element instanceof ServiceTask
+        || element instanceof SendTask
+        || element instanceof BusinessRuleTask
+        || element instanceof ScriptTask) {
+      node = transformTask(scope, (Activity) element, problems);
+    } else if (element instanceof ManualTask
+        || "task".equals(element.getElementType().getTypeName())) {
+      node = new FlowNode(id, ElementType.PASS_THROUGH_TASK, scope.id);
+    } else if (element instanceof ExclusiveGateway gateway) {
+      node = new FlowNode(id, ElementType.EXCLUSIVE_GATEWAY, scope.id);
+      node.defaultFlowId = gateway.getDefault() == null ? null : gateway.getDefault().getId();
+    } else if (element instanceof InclusiveGateway gateway) {
+      node = new FlowNode(id, ElementType.INCLUSIVE_GATEWAY, scope.id);
+      node.defaultFlowId = gateway.getDefault() == null ? null : gateway.getDefault().getId();
+    } else if (element instanceof ParallelGateway) {
+      node = new FlowNode(id, ElementType.PARALLEL_GATEWAY, scope.id);
+    } else if (element instanceof SubProcess sub
+        && "subProcess".equals(sub.getElementType().getTypeName())) {
+      if (sub.triggeredByEvent()) {
+        problems.add(new Problem(id, "Event sub-processes are not supported"));
+        return null;
+      }
+      node = new FlowNode(id, ElementType.SUB_PROCESS, scope.id);
+      transformScope(node, sub.getFlowElements(), elements, flows, problems);
+      if (node.startEventId == null) {
+        problems.add(new Problem(id, "An embedded sub-process must have a none start event"));
+      }
+    } else {
+      problems.add(
+          new Problem(
+              id,
+              "Elements of type '"
+                  + element.getElementType().getTypeName()
+                  + "' are not supported by this engine"));
+      return null;
+    }
+    if (node == null) {
+      return null; // the reason is among the problems
+    }
+    // gateways have no mappings in Zeebe; start and catch events only output mappings
+    if (!(element instanceof io.camunda.zeebe.model.bpmn.instance.Gateway)) {
+      readMappings(node, element, problems);
+      if (!node.inputs.isEmpty()
+          && (element instanceof StartEvent || element instanceof BoundaryEvent)) {
+        problems.add(new Problem(id, "Input mappings are not supported on this event"));
+      }
+    }
+    return node;
+  }
+
+  private FlowNode transformTask(FlowNode scope, Activity task, List<Problem> problems) {
+    String id = task.getId();
+    ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
+    ZeebeScript script = task.getSingleExtensionElement(ZeebeScript.class);
+    if (definition != null) {
+      FlowNode node = new FlowNode(id, ElementType.JOB_TASK, scope.id);
+      node.jobType = parse(id, () -> Expression.of(definition.getType(), feel), problems);
+      String retries = definition.getRetries();
+      node.jobRetries =
+          parse(
+              id,
+              () -> Expression.of(retries == null || retries.isBlank() ? "3" : retries, feel),
+              problems);
+      if (node.jobRetries != null && node.jobRetries.isStatic()) {
+        try {
+          Integer.parseInt(node.jobRetries.source().trim());
+        } catch (NumberFormatException e) {
+          problems.add(new Problem(id, "Job retries must be a number: '" + retries + "'"));
+        }
+      }
+      ZeebeTaskHeaders headers = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+      if (headers != null) {
+        for (ZeebeHeader header : headers.getHeaders()) {
+          if (header.getKey() != null) {
+            node.headers.put(header.getKey(), header.getValue() == null ? "" : header.getValue());
+          }
+        }
+      }
+      return node;
+    }
+    if (script != null && task instanceof ScriptTask) {
+      FlowNode node = new FlowNode(id, ElementType.SCRIPT_TASK, scope.id);
+      String expression = script.getExpression() == null ? "" : script.getExpression().trim();
+      if (!expression.startsWith("=")) {
+        problems.add(new Problem(id, "The script must be a FEEL expression starting with '='"));
+      } else {
+        node.script = parse(id, () -> Expression.of(expression, feel), problems);
+      }
+      node.resultVariable = script.getResultVariable();
+      if (node.resultVariable == null || node.resultVariable.isBlank()) {
+        problems.add(new Problem(id, "A script task must name its result variable"));
+      }
+      return node;
+    }
+    problems.add(
+        new Problem(
+            id,
+            task instanceof BusinessRuleTask
+                ? "Business rule tasks are supported only with a zeebe:taskDefinition (no DMN)"
+                : "Must have a zeebe:taskDefinition"
+                    + (task instanceof ScriptTask ? " or a zeebe:script" : "")));
+    return null;
+  }
+
+  private void readMappings(FlowNode node, FlowElement element, List<Problem> problems) {
+    ZeebeIoMapping io = element.getSingleExtensionElement(ZeebeIoMapping.class);
+    if (io == null) {
+      return;
+    }
+    for (ZeebeInput input : io.getInputs()) {
+      Mapping mapping = mapping(element.getId(), input.getSource(), input.getTarget(), problems);
+      if (mapping != null) {
+        node.inputs.add(mapping);
+      }
+    }
+    for (ZeebeOutput output : io.getOutputs()) {
+      Mapping mapping = mapping(element.getId(), output.getSource(), output.getTarget(), problems);
+      if (mapping != null) {
+        node.outputs.add(mapping);
+      }
+    }
+    node.hasOutputMappings = !io.getOutputs().isEmpty();
+  }
+
+  private Mapping mapping(String id, String source, String target, List<Problem> problems) {
+    if (target == null || target.isBlank()) {
+      problems.add(new Problem(id, "A mapping must have a target"));
+      return null;
+    }
+    Expression expression =
+        parse(id, () -> Expression.of(source == null ? "=null" : source, feel), problems);
+    return expression == null ? null : new Mapping(expression, target.trim());
+  }
+
+  private static Expression parse(String id, Supplier<Expression> parser, List<Problem> problems) {
+    try {
+      return parser.get();
+    } catch (FeelEvaluator.InvalidExpressionException e) {
+      problems.add(new Problem(id, "Invalid FEEL expression: " + e.getMessage()));
+      return null;
+    }
+  }
+
+  private static FlowNode unsupported(
+      String id, Collection<EventDefinition> definitions, String what, List<Problem> problems) {
+    Set<String> kinds = new HashSet<>();
+    for (EventDefinition definition : definitions) {
+      kinds.add(definition.getElementType().getTypeName());
+    }
+    problems.add(
+        new Problem(
+            id,
+            "Event definition(s) " + kinds + " on " + what + " are not supported by this engine"));
+    return null;
+  }
+}

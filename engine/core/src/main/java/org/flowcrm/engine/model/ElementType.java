@@ -1,0 +1,20 @@
+package org.flowcrm.engine.model;
+
+/** The BPMN elements this engine executes; anything else is refused at deploy time. */
+public enum ElementType {
+  PROCESS,
+  START_EVENT,
+  END_EVENT,
+  INTERMEDIATE_THROW_EVENT,
+  /** Service, send, business rule or script task implemented by a job worker. */
+  JOB_TASK,
+  /** Script task evaluated by the engine ({@code zeebe:script}). */
+  SCRIPT_TASK,
+  /** Undefined or manual task: passes straight through. */
+  PASS_THROUGH_TASK,
+  EXCLUSIVE_GATEWAY,
+  PARALLEL_GATEWAY,
+  INCLUSIVE_GATEWAY,
+  SUB_PROCESS,
+  BOUNDARY_EVENT
+}

@@ -1,0 +1,154 @@
+package org.flowcrm.engine.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.flowcrm.engine.feel.Expression;
+
+/**
+ * One executable element of a process (or the process itself). Built once at deploy time by {@link
+ * BpmnTransformer}; read-only afterwards.
+ */
+public final class FlowNode {
+
+  public enum EndKind {
+    NONE,
+    TERMINATE,
+    ERROR
+  }
+
+  final String id;
+  final ElementType type;
+
+  /** Id of the process or sub-process that contains this element; null for the process. */
+  final String scopeId;
+
+  final List<SequenceFlow> incoming = new ArrayList<>();
+  final List<SequenceFlow> outgoing = new ArrayList<>();
+  String defaultFlowId;
+  final List<Mapping> inputs = new ArrayList<>();
+  final List<Mapping> outputs = new ArrayList<>();
+  boolean hasOutputMappings;
+
+  // job tasks
+  Expression jobType;
+  Expression jobRetries;
+  final Map<String, String> headers = new LinkedHashMap<>();
+
+  // script tasks
+  Expression script;
+  String resultVariable;
+
+  // end events
+  EndKind endKind = EndKind.NONE;
+  Expression errorCode;
+
+  // boundary events: the activity they are attached to, and the error code caught (null = all)
+  String attachedToId;
+  String caughtErrorCode;
+  final List<FlowNode> boundaryEvents = new ArrayList<>();
+
+  // sub-process / process: the none start event to activate
+  String startEventId;
+
+  /** Inclusive joins: for each incoming flow, the ids of the elements that can still reach it. */
+  final Map<String, Set<String>> reachingIncoming = new LinkedHashMap<>();
+
+  FlowNode(String id, ElementType type, String scopeId) {
+    this.id = id;
+    this.type = type;
+    this.scopeId = scopeId;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public ElementType type() {
+    return type;
+  }
+
+  public String scopeId() {
+    return scopeId;
+  }
+
+  public List<SequenceFlow> incoming() {
+    return incoming;
+  }
+
+  public List<SequenceFlow> outgoing() {
+    return outgoing;
+  }
+
+  public String defaultFlowId() {
+    return defaultFlowId;
+  }
+
+  public List<Mapping> inputs() {
+    return inputs;
+  }
+
+  public List<Mapping> outputs() {
+    return outputs;
+  }
+
+  public boolean hasOutputMappings() {
+    return hasOutputMappings;
+  }
+
+  public Expression jobType() {
+    return jobType;
+  }
+
+  public Expression jobRetries() {
+    return jobRetries;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public Expression script() {
+    return script;
+  }
+
+  public String resultVariable() {
+    return resultVariable;
+  }
+
+  public EndKind endKind() {
+    return endKind;
+  }
+
+  public Expression errorCode() {
+    return errorCode;
+  }
+
+  public String attachedToId() {
+    return attachedToId;
+  }
+
+  public String caughtErrorCode() {
+    return caughtErrorCode;
+  }
+
+  public List<FlowNode> boundaryEvents() {
+    return boundaryEvents;
+  }
+
+  public String startEventId() {
+    return startEventId;
+  }
+
+  public Map<String, Set<String>> reachingIncoming() {
+    return reachingIncoming;
+  }
+
+  /** A gateway that waits for tokens on several incoming flows. */
+  public boolean isJoin() {
+    return (type == ElementType.PARALLEL_GATEWAY || type == ElementType.INCLUSIVE_GATEWAY)
+        && incoming.size() > 1;
+  }
+}

@@ -1,0 +1,2 @@
+/** Deployed processes: BPMN parsing, deploy-time validation and the executable element graph. */
+package org.flowcrm.engine.model;

@@ -1,0 +1,1169 @@
+package org.flowcrm.engine.processing;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.flowcrm.engine.EngineSettings;
+import org.flowcrm.engine.api.ActivateJobs;
+import org.flowcrm.engine.api.ActivatedJob;
+import org.flowcrm.engine.api.CreateProcessInstance;
+import org.flowcrm.engine.api.DeployResource;
+import org.flowcrm.engine.api.Deployment;
+import org.flowcrm.engine.api.EngineException;
+import org.flowcrm.engine.api.ProcessEngine;
+import org.flowcrm.engine.api.ProcessInstanceCreated;
+import org.flowcrm.engine.api.ProcessInstanceResult;
+import org.flowcrm.engine.api.Rejection;
+import org.flowcrm.engine.api.StreamJobs;
+import org.flowcrm.engine.api.Topology;
+import org.flowcrm.engine.feel.FeelEvaluator;
+import org.flowcrm.engine.model.BpmnTransformer;
+import org.flowcrm.engine.model.ExecutableProcess;
+import org.flowcrm.engine.state.DeployedProcess;
+import org.flowcrm.engine.state.ElementInstance;
+import org.flowcrm.engine.state.EngineState;
+import org.flowcrm.engine.state.Incident;
+import org.flowcrm.engine.state.Job;
+import org.flowcrm.engine.state.ProcessInstance;
+import org.flowcrm.engine.state.StateJson;
+import org.flowcrm.engine.store.EngineStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine: API calls become commands on a queue; one processing thread owns all state, applies a
+ * batch of commands in memory, stores the batch's changes in one transaction (group commit) and
+ * only then answers the callers. Waiting job activations and job streams are served as soon as a
+ * batch makes a job of their type activatable.
+ */
+public final class ProcessingEngine implements ProcessEngine {
+
+  private static final Logger log = LoggerFactory.getLogger(ProcessingEngine.class);
+  private static final int MAX_BATCH = 500;
+  private static final long MAX_IDLE_MILLIS = 100;
+  private static final long SLOW_COMMIT_MILLIS = 500;
+  private static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofMinutes(5);
+  public static final String DEFAULT_TENANT = "<default>";
+  static final String GATEWAY_VERSION = "8.9.0";
+
+  private final EngineSettings settings;
+  private final Clock clock;
+  private final EngineStore store;
+  private final FeelEvaluator feel = new FeelEvaluator();
+  private final BpmnTransformer transformer = new BpmnTransformer(feel);
+  private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  // owned by the processing thread
+  private EngineState state;
+  private BpmnBehavior behavior;
+  private final Map<String, ArrayDeque<PollWaiter>> pollWaiters = new HashMap<>();
+  private final Map<String, List<Stream>> streams = new HashMap<>();
+  private final Map<Long, ResultWaiter> resultWaiters = new HashMap<>();
+  private final Set<String> typesToServe = new LinkedHashSet<>();
+
+  private record Command(Function<Batch, Object> action, CompletableFuture<Object> future) {}
+
+  private record PollWaiter(
+      ActivateJobs request, CompletableFuture<List<ActivatedJob>> future, long deadline) {}
+
+  private record ResultWaiter(
+      List<String> fetchVariables,
+      CompletableFuture<ProcessInstanceResult> future,
+      long deadline) {}
+
+  private final class Stream implements JobStream {
+    final StreamJobs request;
+    final JobSink sink;
+
+    Stream(StreamJobs request, JobSink sink) {
+      this.request = request;
+      this.sink = sink;
+    }
+
+    @Override
+    public void close() {
+      submitInternal(
+          batch -> {
+            List<Stream> list = streams.get(request.type());
+            if (list != null) {
+              list.remove(this);
+            }
+            return null;
+          });
+    }
+  }
+
+  public ProcessingEngine(EngineSettings settings, EngineStore store) {
+    this.settings = settings;
+    this.clock = settings.clock();
+    this.store = store;
+    load();
+    this.thread = new Thread(this::run, "flowcrm-engine-processor");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  // ================================================================== loading
+
+  private void load() {
+    EngineStore.Snapshot snapshot = store.load();
+    EngineState loaded = new EngineState(snapshot.nextKey());
+    for (EngineStore.StoredDefinition d : snapshot.definitions()) {
+      ExecutableProcess executable =
+          transformer.transform(d.resource()).stream()
+              .filter(p -> p.bpmnProcessId().equals(d.bpmnProcessId()))
+              .findFirst()
+              .orElseThrow();
+      loaded.addDefinition(
+          new DeployedProcess(
+              d.key(),
+              d.bpmnProcessId(),
+              d.version(),
+              d.resourceName(),
+              d.resource(),
+              d.checksum(),
+              d.deploymentKey(),
+              d.tenantId(),
+              d.deployTime(),
+              executable));
+    }
+    for (byte[] json : snapshot.instances()) {
+      loaded.addInstance(StateJson.read(json));
+    }
+    this.state = loaded;
+    this.behavior = new BpmnBehavior(loaded, feel, clock);
+    // whatever is activatable now may have waiting workers after a restart
+    typesToServe.addAll(loaded.activatableTypes());
+    // a waiter whose instance was not stored (its batch failed) will never be answered
+    resultWaiters
+        .entrySet()
+        .removeIf(
+            entry -> {
+              if (loaded.instance(entry.getKey()) != null) {
+                return false;
+              }
+              entry.getValue().future().completeExceptionally(unavailable("The engine restarted"));
+              return true;
+            });
+    log.info(
+        "Engine state loaded: {} process versions, {} running instances",
+        snapshot.definitions().size(),
+        loaded.instanceCount());
+  }
+
+  // ================================================================== the processing thread
+
+  private void run() {
+    while (running) {
+      List<Command> commands = new ArrayList<>();
+      try {
+        Command first = queue.poll(idleMillis(), TimeUnit.MILLISECONDS);
+        if (first != null) {
+          commands.add(first);
+          queue.drainTo(commands, MAX_BATCH - 1);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      if (!running) {
+        failAll(commands, unavailable("The engine is shutting down"));
+        break;
+      }
+      processBatch(commands);
+    }
+  }
+
+  /**
+   * Request timeouts are the caller's real time, not the engine clock (which tests may move): a
+   * monotonic millisecond count.
+   */
+  private static long wallMillis() {
+    return System.nanoTime() / 1_000_000;
+  }
+
+  private long idleMillis() {
+    long now = clock.millis();
+    long next = Math.min(state.nextDeadline(), now + MAX_IDLE_MILLIS);
+    return Math.max(1, next - now);
+  }
+
+  private void processBatch(List<Command> commands) {
+    Batch batch = new Batch();
+    behavior.useBatch(batch);
+    long keysBefore = state.peekNextKey();
+    boolean broken = false;
+    for (Command command : commands) {
+      try {
+        Object result = command.action().apply(batch);
+        batch.answer(command.future(), result);
+      } catch (EngineException rejection) {
+        batch.reject(command.future(), rejection);
+      } catch (RuntimeException | StackOverflowError e) {
+        log.error("Command failed unexpectedly; the batch is discarded and state reloaded", e);
+        batch.reject(command.future(), unavailable("Internal engine error: " + e));
+        broken = true;
+      }
+    }
+    long now = clock.millis();
+    if (!broken) {
+      try {
+        for (Job job : state.dueJobs(now)) {
+          behavior.recur(state.instance(job.processInstanceKey), job);
+        }
+        serveWaitingWorkers(batch);
+        answerResultWaiters(batch);
+      } catch (RuntimeException e) {
+        log.error("Job scheduling failed; the batch is discarded and state reloaded", e);
+        broken = true;
+      }
+    }
+    if (broken) {
+      batch.failed(unavailable("Internal engine error"));
+      reload();
+      return;
+    }
+    if (!batch.isEmpty() || state.peekNextKey() != keysBefore) {
+      try {
+        long started = System.nanoTime();
+        store.commit(changes(batch));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (millis > SLOW_COMMIT_MILLIS) {
+          log.warn(
+              "Storing a batch of {} commands ({} instances changed) took {} ms",
+              commands.size(),
+              batch.changed.size(),
+              millis);
+        }
+      } catch (RuntimeException e) {
+        log.error("Storing a batch failed; its commands fail and state is reloaded", e);
+        batch.failed(unavailable("The engine could not store the command: " + e.getMessage()));
+        reload();
+        return;
+      }
+    }
+    batch.committed();
+    expireWaiters(wallMillis());
+  }
+
+  private void reload() {
+    try {
+      load();
+    } catch (RuntimeException e) {
+      log.error("Reloading the engine state failed; the engine stops", e);
+      running = false;
+    }
+  }
+
+  private EngineStore.Changes changes(Batch batch) {
+    Map<Long, byte[]> upserts = new LinkedHashMap<>();
+    for (ProcessInstance instance : batch.changed.values()) {
+      if (state.instance(instance.key) == instance) {
+        upserts.put(instance.key, StateJson.write(instance));
+      }
+    }
+    List<EngineStore.FinishedInstance> finished = new ArrayList<>();
+    for (Batch.Finished f : batch.finished.values()) {
+      ProcessInstance i = f.instance();
+      finished.add(
+          new EngineStore.FinishedInstance(
+              i.key,
+              i.processDefinitionKey,
+              i.bpmnProcessId,
+              i.version,
+              i.tenantId,
+              f.state(),
+              i.startTime,
+              f.at(),
+              StateJson.writeVariables(f.variables())));
+    }
+    return new EngineStore.Changes(
+        List.copyOf(batch.newDefinitions),
+        upserts,
+        Set.copyOf(batch.finished.keySet()),
+        finished,
+        state.peekNextKey());
+  }
+
+  // ================================================================== command plumbing
+
+  private CompletableFuture<Object> submit(Function<Batch, Object> action) {
+    CompletableFuture<Object> future = new CompletableFuture<>();
+    if (!running) {
+      future.completeExceptionally(unavailable("The engine is closed"));
+      return future;
+    }
+    queue.add(new Command(action, future));
+    return future;
+  }
+
+  private void submitInternal(Function<Batch, Object> action) {
+    if (running) {
+      queue.add(new Command(action, new CompletableFuture<>()));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T await(CompletableFuture<Object> future) {
+    try {
+      return (T) future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable("Interrupted while waiting for the engine");
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
+    }
+  }
+
+  private static RuntimeException rethrow(Throwable cause) {
+    if (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    return new IllegalStateException(cause);
+  }
+
+  private static EngineException unavailable(String message) {
+    return new EngineException(Rejection.UNAVAILABLE, message);
+  }
+
+  private static void failAll(Collection<Command> commands, Throwable error) {
+    for (Command command : commands) {
+      command.future().completeExceptionally(error);
+    }
+  }
+
+  // ================================================================== API: deployment
+
+  @Override
+  public Topology topology() {
+    return new Topology(1, 1, 1, GATEWAY_VERSION, "localhost", 26501);
+  }
+
+  private record ParsedResource(
+      DeployResource resource, List<ExecutableProcess> processes, String checksum) {}
+
+  @Override
+  public Deployment deploy(List<DeployResource> resources, String tenantId) {
+    String tenant = tenantId == null || tenantId.isBlank() ? DEFAULT_TENANT : tenantId;
+    if (resources == null || resources.isEmpty()) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT, "Expected to deploy at least one resource, but none given");
+    }
+    // parsing and validation are pure: done on the caller's thread
+    List<ParsedResource> parsed = new ArrayList<>();
+    StringBuilder errors = new StringBuilder();
+    Set<String> processIds = new LinkedHashSet<>();
+    for (DeployResource resource : resources) {
+      String name = resource.name() == null ? "" : resource.name();
+      if (!(name.endsWith(".bpmn") || name.endsWith(".xml"))) {
+        errors
+            .append("\n'")
+            .append(name)
+            .append(
+                "': Resource type is not supported. Supported resource types are: .bpmn,"
+                    + " .xml");
+        continue;
+      }
+      try {
+        List<ExecutableProcess> processes = transformer.transform(resource.content());
+        for (ExecutableProcess p : processes) {
+          if (!processIds.add(p.bpmnProcessId())) {
+            errors
+                .append("\n'")
+                .append(name)
+                .append("': Duplicated process id in resources '")
+                .append(p.bpmnProcessId())
+                .append("'");
+          }
+        }
+        parsed.add(new ParsedResource(resource, processes, sha256(resource.content())));
+      } catch (BpmnTransformer.InvalidModelException e) {
+        errors.append("\n'").append(name).append("': ").append(e.getMessage());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT,
+          "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new"
+              + " resources, but encountered the following errors:"
+              + errors);
+    }
+    return await(submit(batch -> deployInBatch(parsed, tenant, batch)));
+  }
+
+  private Deployment deployInBatch(List<ParsedResource> resources, String tenant, Batch batch) {
+    long deploymentKey = state.nextKey();
+    long now = clock.millis();
+    List<Deployment.DeployedProcess> result = new ArrayList<>();
+    for (ParsedResource resource : resources) {
+      for (ExecutableProcess executable : resource.processes()) {
+        DeployedProcess latest = state.latest(executable.bpmnProcessId());
+        if (latest != null && latest.checksum().equals(resource.checksum())) {
+          result.add(
+              new Deployment.DeployedProcess(
+                  latest.bpmnProcessId(),
+                  latest.version(),
+                  latest.key(),
+                  latest.resourceName(),
+                  latest.tenantId()));
+          continue;
+        }
+        DeployedProcess process =
+            new DeployedProcess(
+                state.nextKey(),
+                executable.bpmnProcessId(),
+                latest == null ? 1 : latest.version() + 1,
+                resource.resource().name(),
+                resource.resource().content(),
+                resource.checksum(),
+                deploymentKey,
+                tenant,
+                now,
+                executable);
+        state.addDefinition(process);
+        batch.newDefinitions.add(
+            new EngineStore.StoredDefinition(
+                process.key(),
+                process.bpmnProcessId(),
+                process.version(),
+                process.resourceName(),
+                process.resource(),
+                process.checksum(),
+                deploymentKey,
+                tenant,
+                now));
+        result.add(
+            new Deployment.DeployedProcess(
+                process.bpmnProcessId(),
+                process.version(),
+                process.key(),
+                process.resourceName(),
+                tenant));
+      }
+    }
+    return new Deployment(deploymentKey, tenant, result);
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ================================================================== API: instances
+
+  @Override
+  public ProcessInstanceCreated createProcessInstance(CreateProcessInstance command) {
+    Map<String, Object> variables =
+        Variables.document(command.variables(), settings.maxPayloadBytes());
+    return await(submit(batch -> created(startInstance(command, variables))));
+  }
+
+  private ProcessInstance startInstance(CreateProcessInstance command, Map<String, Object> vars) {
+    DeployedProcess definition = findDefinition(command);
+    return behavior.start(definition, vars);
+  }
+
+  private static ProcessInstanceCreated created(ProcessInstance instance) {
+    return new ProcessInstanceCreated(
+        instance.processDefinitionKey,
+        instance.bpmnProcessId,
+        instance.version,
+        instance.key,
+        instance.tenantId);
+  }
+
+  private DeployedProcess findDefinition(CreateProcessInstance command) {
+    if (command.processDefinitionKey() > 0) {
+      DeployedProcess process = state.definition(command.processDefinitionKey());
+      if (process == null) {
+        throw new EngineException(
+            Rejection.NOT_FOUND,
+            "Expected to find process definition with key '"
+                + command.processDefinitionKey()
+                + "', but none found");
+      }
+      return process;
+    }
+    String id = command.bpmnProcessId();
+    if (id == null || id.isBlank()) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT,
+          "Expected either a process definition key or a BPMN process id, but none given");
+    }
+    if (command.version() < 0) {
+      DeployedProcess process = state.latest(id);
+      if (process == null) {
+        throw new EngineException(
+            Rejection.NOT_FOUND,
+            "Expected to find process definition with process ID '" + id + "', but none found");
+      }
+      return process;
+    }
+    DeployedProcess process = state.definition(id, command.version());
+    if (process == null) {
+      throw new EngineException(
+          Rejection.NOT_FOUND,
+          "Expected to find process definition with process ID '"
+              + id
+              + "' and version '"
+              + command.version()
+              + "', but none found");
+    }
+    return process;
+  }
+
+  @Override
+  public CompletableFuture<ProcessInstanceResult> createProcessInstanceWithResult(
+      CreateProcessInstance command, Duration requestTimeout, List<String> fetchVariables) {
+    CompletableFuture<ProcessInstanceResult> result = new CompletableFuture<>();
+    Map<String, Object> variables;
+    try {
+      variables = Variables.document(command.variables(), settings.maxPayloadBytes());
+    } catch (EngineException e) {
+      result.completeExceptionally(e);
+      return result;
+    }
+    long timeout =
+        requestTimeout == null || requestTimeout.isZero() || requestTimeout.isNegative()
+            ? Duration.ofSeconds(10).toMillis()
+            : requestTimeout.toMillis();
+    submit(
+            batch -> {
+              ProcessInstance instance = startInstance(command, variables);
+              resultWaiters.put(
+                  instance.key,
+                  new ResultWaiter(
+                      fetchVariables == null ? List.of() : List.copyOf(fetchVariables),
+                      result,
+                      wallMillis() + timeout));
+              return null;
+            })
+        .whenComplete(
+            (ignored, error) -> {
+              if (error != null) {
+                result.completeExceptionally(error);
+              }
+            });
+    return result;
+  }
+
+  private void answerResultWaiters(Batch batch) {
+    for (Batch.Finished finished : batch.finished.values()) {
+      ResultWaiter waiter = resultWaiters.remove(finished.instance().key);
+      if (waiter == null) {
+        continue;
+      }
+      ProcessInstance i = finished.instance();
+      if (!"COMPLETED".equals(finished.state())) {
+        batch.reject(
+            waiter.future(),
+            new EngineException(
+                Rejection.INVALID_STATE,
+                "Expected to complete process instance with key '"
+                    + i.key
+                    + "', but it was terminated"));
+        continue;
+      }
+      Map<String, Object> variables = filter(finished.variables(), waiter.fetchVariables());
+      batch.answer(
+          waiter.future(),
+          new ProcessInstanceResult(
+              i.processDefinitionKey, i.bpmnProcessId, i.version, i.key, variables, i.tenantId));
+    }
+  }
+
+  private static Map<String, Object> filter(Map<String, Object> variables, List<String> names) {
+    if (names == null || names.isEmpty()) {
+      return variables;
+    }
+    Map<String, Object> filtered = new LinkedHashMap<>();
+    for (String name : names) {
+      if (variables.containsKey(name)) {
+        filtered.put(name, variables.get(name));
+      }
+    }
+    return filtered;
+  }
+
+  @Override
+  public void cancelProcessInstance(long processInstanceKey) {
+    await(
+        submit(
+            batch -> {
+              ProcessInstance instance = state.instance(processInstanceKey);
+              if (instance == null) {
+                throw new EngineException(
+                    Rejection.NOT_FOUND,
+                    "Expected to cancel a process instance with key '"
+                        + processInstanceKey
+                        + "', but no such process was found");
+              }
+              behavior.cancel(instance);
+              return null;
+            }));
+  }
+
+  // ================================================================== API: jobs
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobs command) {
+    CompletableFuture<List<ActivatedJob>> result = new CompletableFuture<>();
+    if (command.type() == null || command.type().isBlank()) {
+      result.completeExceptionally(
+          new EngineException(
+              Rejection.INVALID_ARGUMENT,
+              "Expected to activate jobs of a type, but the type is empty"));
+      return result;
+    }
+    if (command.maxJobsToActivate() < 1) {
+      result.completeExceptionally(
+          new EngineException(
+              Rejection.INVALID_ARGUMENT,
+              "Expected to activate at least 1 job, but the request asked for "
+                  + command.maxJobsToActivate()));
+      return result;
+    }
+    submit(
+            batch -> {
+              List<ActivatedJob> jobs =
+                  activate(
+                      command.type(),
+                      command.worker(),
+                      command.timeout(),
+                      command.maxJobsToActivate(),
+                      command.fetchVariables(),
+                      batch);
+              if (!jobs.isEmpty()) {
+                return jobs;
+              }
+              Duration wait = command.requestTimeout();
+              if (wait == null || wait.isZero() || wait.isNegative()) {
+                return jobs;
+              }
+              pollWaiters
+                  .computeIfAbsent(command.type(), t -> new ArrayDeque<>())
+                  .add(new PollWaiter(command, result, wallMillis() + wait.toMillis()));
+              return null; // answered when a job comes or the request times out
+            })
+        .whenComplete(
+            (jobs, error) -> {
+              if (error != null) {
+                result.completeExceptionally(error);
+              } else if (jobs != null && !result.complete((List<ActivatedJob>) jobs)) {
+                giveBack((List<ActivatedJob>) jobs);
+              }
+            });
+    return result;
+  }
+
+  /**
+   * Jobs activated for a caller that is no longer there (its request was cancelled) are made
+   * activatable again at once instead of waiting for their activation timeout.
+   */
+  private void giveBack(List<ActivatedJob> jobs) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    submitInternal(
+        batch -> {
+          for (ActivatedJob activated : jobs) {
+            Job job = state.job(activated.key());
+            if (job != null
+                && job.state == Job.State.ACTIVATED
+                && job.deadline == activated.deadline()) {
+              behavior.recur(state.instance(job.processInstanceKey), job);
+            }
+          }
+          return null;
+        });
+  }
+
+  private List<ActivatedJob> activate(
+      String type,
+      String worker,
+      Duration timeout,
+      int max,
+      List<String> fetchVariables,
+      Batch batch) {
+    long timeoutMillis =
+        (timeout == null || timeout.isZero() || timeout.isNegative()
+                ? DEFAULT_JOB_TIMEOUT
+                : timeout)
+            .toMillis();
+    long deadline = clock.millis() + timeoutMillis;
+    List<ActivatedJob> activated = new ArrayList<>();
+    for (Job job : state.activatable(type, max)) {
+      ProcessInstance instance = state.instance(job.processInstanceKey);
+      job.worker = worker == null ? "" : worker;
+      state.transition(job, Job.State.ACTIVATED, deadline);
+      batch.changed(instance);
+      activated.add(toActivatedJob(instance, job, fetchVariables));
+    }
+    return activated;
+  }
+
+  private ActivatedJob toActivatedJob(ProcessInstance instance, Job job, List<String> fetch) {
+    ElementInstance element = instance.elements.get(job.elementInstanceKey);
+    Map<String, Object> variables = filter(behavior.visibleVariables(instance, element), fetch);
+    return new ActivatedJob(
+        job.key,
+        job.type,
+        instance.key,
+        instance.bpmnProcessId,
+        instance.version,
+        instance.processDefinitionKey,
+        job.elementId,
+        job.elementInstanceKey,
+        job.customHeaders == null ? Map.of() : Map.copyOf(job.customHeaders),
+        job.worker,
+        job.retries,
+        job.deadline,
+        variables,
+        instance.tenantId);
+  }
+
+  /** Hands jobs that became activatable to open streams first, then to waiting long polls. */
+  private void serveWaitingWorkers(Batch batch) {
+    Set<String> types = new LinkedHashSet<>(batch.activatableTypes);
+    types.addAll(typesToServe);
+    typesToServe.clear();
+    for (String type : types) {
+      List<Stream> typeStreams = streams.getOrDefault(type, List.of());
+      ArrayDeque<PollWaiter> waiters = pollWaiters.get(type);
+      int next = 0;
+      while (state.hasActivatable(type)) {
+        // a long poll the caller gave up on (its future cancelled or timed out) gets no jobs
+        while (waiters != null && !waiters.isEmpty() && waiters.peek().future().isDone()) {
+          waiters.poll();
+        }
+        if (!typeStreams.isEmpty()) {
+          Stream stream = typeStreams.get(next++ % typeStreams.size());
+          StreamJobs request = stream.request;
+          ActivatedJob job =
+              activate(
+                      type, request.worker(), request.timeout(), 1, request.fetchVariables(), batch)
+                  .get(0);
+          batch.afterCommit(() -> push(stream, job));
+        } else if (waiters != null && !waiters.isEmpty()) {
+          PollWaiter waiter = waiters.poll();
+          ActivateJobs request = waiter.request();
+          List<ActivatedJob> jobs =
+              activate(
+                  type,
+                  request.worker(),
+                  request.timeout(),
+                  request.maxJobsToActivate(),
+                  request.fetchVariables(),
+                  batch);
+          batch.answer(waiter.future(), jobs, () -> giveBack(jobs));
+        } else {
+          break;
+        }
+      }
+    }
+  }
+
+  private void push(Stream stream, ActivatedJob job) {
+    boolean delivered;
+    try {
+      delivered = stream.sink.push(job);
+    } catch (RuntimeException e) {
+      log.debug("Job stream refused job {}", job.key(), e);
+      delivered = false;
+    }
+    if (!delivered) {
+      // give the job back at once instead of letting it wait for its activation timeout
+      giveBack(List.of(job));
+      submitInternal(
+          batch -> {
+            List<Stream> list = streams.get(stream.request.type());
+            if (list != null) {
+              list.remove(stream);
+            }
+            return null;
+          });
+    }
+  }
+
+  private void expireWaiters(long now) {
+    for (ArrayDeque<PollWaiter> waiters : pollWaiters.values()) {
+      Iterator<PollWaiter> it = waiters.iterator();
+      while (it.hasNext()) {
+        PollWaiter waiter = it.next();
+        if (waiter.deadline() <= now || waiter.future().isDone()) {
+          it.remove();
+          waiter.future().complete(List.of());
+        }
+      }
+    }
+    Iterator<Map.Entry<Long, ResultWaiter>> results = resultWaiters.entrySet().iterator();
+    while (results.hasNext()) {
+      ResultWaiter waiter = results.next().getValue();
+      if (waiter.deadline() <= now) {
+        results.remove();
+        waiter
+            .future()
+            .completeExceptionally(
+                new EngineException(
+                    Rejection.DEADLINE_EXCEEDED,
+                    "Expected to complete the process instance within the request timeout,"
+                        + " but it did not complete in time"));
+      }
+    }
+  }
+
+  @Override
+  public JobStream openJobStream(StreamJobs command, JobSink sink) {
+    if (command.type() == null || command.type().isBlank()) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT, "Expected to stream jobs of a type, but the type is empty");
+    }
+    Stream stream = new Stream(command, sink);
+    await(
+        submit(
+            batch -> {
+              streams.computeIfAbsent(command.type(), t -> new ArrayList<>()).add(stream);
+              typesToServe.add(command.type());
+              return null;
+            }));
+    return stream;
+  }
+
+  private Job findJob(long jobKey, String verb) {
+    Job job = state.job(jobKey);
+    if (job == null) {
+      throw new EngineException(
+          Rejection.NOT_FOUND,
+          "Expected to " + verb + " job with key '" + jobKey + "', but no such job was found");
+    }
+    return job;
+  }
+
+  private Job findWorkableJob(long jobKey, String verb) {
+    Job job = findJob(jobKey, verb);
+    if (job.state != Job.State.ACTIVATED && job.state != Job.State.ACTIVATABLE) {
+      throw new EngineException(
+          Rejection.INVALID_STATE,
+          "Expected to "
+              + verb
+              + " job with key '"
+              + jobKey
+              + "', but it is in state '"
+              + job.state
+              + "'");
+    }
+    return job;
+  }
+
+  @Override
+  public void completeJob(long jobKey, Map<String, Object> variables) {
+    Map<String, Object> document = Variables.document(variables, settings.maxPayloadBytes());
+    await(
+        submit(
+            batch -> {
+              Job job = findWorkableJob(jobKey, "complete");
+              behavior.completeJob(state.instance(job.processInstanceKey), job, document);
+              return null;
+            }));
+  }
+
+  @Override
+  public void failJob(
+      long jobKey,
+      int retries,
+      String errorMessage,
+      Duration retryBackOff,
+      Map<String, Object> variables) {
+    Map<String, Object> document = Variables.document(variables, settings.maxPayloadBytes());
+    long backOff = retryBackOff == null || retryBackOff.isNegative() ? 0 : retryBackOff.toMillis();
+    await(
+        submit(
+            batch -> {
+              Job job = findWorkableJob(jobKey, "fail");
+              behavior.failJob(
+                  state.instance(job.processInstanceKey),
+                  job,
+                  Math.max(0, retries),
+                  errorMessage,
+                  backOff,
+                  document);
+              return null;
+            }));
+  }
+
+  @Override
+  public void throwError(
+      long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
+    if (errorCode == null || errorCode.isBlank()) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT,
+          "Expected to throw an error for job with key '" + jobKey + "', but no error code given");
+    }
+    Map<String, Object> document = Variables.document(variables, settings.maxPayloadBytes());
+    await(
+        submit(
+            batch -> {
+              Job job = findWorkableJob(jobKey, "throw an error for");
+              behavior.throwErrorFromJob(
+                  state.instance(job.processInstanceKey), job, errorCode, errorMessage, document);
+              return null;
+            }));
+  }
+
+  @Override
+  public void updateJobRetries(long jobKey, int retries) {
+    if (retries < 1) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT,
+          "Expected to update retries for job with key '"
+              + jobKey
+              + "' with a positive amount of retries, but the amount given was '"
+              + retries
+              + "'");
+    }
+    await(
+        submit(
+            batch -> {
+              Job job = findJob(jobKey, "update retries for");
+              job.retries = retries;
+              batch.changed(state.instance(job.processInstanceKey));
+              return null;
+            }));
+  }
+
+  @Override
+  public void updateJobTimeout(long jobKey, Duration timeout) {
+    long millis = timeout == null ? 0 : timeout.toMillis();
+    await(
+        submit(
+            batch -> {
+              Job job = findJob(jobKey, "update the timeout of");
+              if (job.state != Job.State.ACTIVATED) {
+                throw new EngineException(
+                    Rejection.INVALID_STATE,
+                    "Expected to update the timeout of job with key '"
+                        + jobKey
+                        + "', but it is not active");
+              }
+              state.transition(job, Job.State.ACTIVATED, clock.millis() + millis);
+              batch.changed(state.instance(job.processInstanceKey));
+              return null;
+            }));
+  }
+
+  // ================================================================== API: variables, incidents
+
+  @Override
+  public long setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {
+    Map<String, Object> document = Variables.document(variables, settings.maxPayloadBytes());
+    return this.<Long>await(
+        submit(
+            batch -> {
+              ProcessInstance instance = state.instanceOfElement(elementInstanceKey);
+              if (instance == null) {
+                throw new EngineException(
+                    Rejection.NOT_FOUND,
+                    "Expected to update variables for element with key '"
+                        + elementInstanceKey
+                        + "', but no such element was found");
+              }
+              ElementInstance scope = instance.elements.get(elementInstanceKey);
+              if (local) {
+                scope.variables.putAll(document);
+                batch.changed(instance);
+              } else {
+                behavior.mergeDocument(instance, scope, document);
+              }
+              return state.nextKey();
+            }));
+  }
+
+  @Override
+  public void resolveIncident(long incidentKey) {
+    await(
+        submit(
+            batch -> {
+              Incident incident = state.incident(incidentKey);
+              if (incident == null) {
+                throw new EngineException(
+                    Rejection.NOT_FOUND,
+                    "Expected to resolve incident with key '"
+                        + incidentKey
+                        + "', but no such incident was found");
+              }
+              Job job = incident.jobKey == 0 ? null : state.job(incident.jobKey);
+              if (job != null && job.state == Job.State.FAILED && job.retries <= 0) {
+                // as Camunda: update the job's retries first, then resolve
+                throw new EngineException(
+                    Rejection.INVALID_STATE,
+                    "Expected to resolve incident with key '"
+                        + incidentKey
+                        + "', but the job with key '"
+                        + job.key
+                        + "' has no retries left; update its retries first");
+              }
+              behavior.resolve(state.instance(incident.processInstanceKey), incident);
+              return null;
+            }));
+  }
+
+  // ================================================================== API: queries
+
+  @Override
+  public java.util.Optional<org.flowcrm.engine.api.ProcessInstanceSnapshot> processInstance(
+      long processInstanceKey) {
+    org.flowcrm.engine.api.ProcessInstanceSnapshot running =
+        await(
+            submit(
+                batch -> {
+                  ProcessInstance instance = state.instance(processInstanceKey);
+                  return instance == null ? null : snapshot(instance);
+                }));
+    if (running != null) {
+      return java.util.Optional.of(running);
+    }
+    return store
+        .findFinished(processInstanceKey)
+        .map(
+            f ->
+                new org.flowcrm.engine.api.ProcessInstanceSnapshot(
+                    f.key(),
+                    f.processDefinitionKey(),
+                    f.bpmnProcessId(),
+                    f.version(),
+                    f.tenantId(),
+                    f.state(),
+                    f.startTime(),
+                    f.endTime(),
+                    f.variables() == null ? Map.of() : StateJson.readVariables(f.variables()),
+                    List.of(),
+                    List.of()));
+  }
+
+  /** Copies an instance's state, so no mutable state leaves the processing thread. */
+  private org.flowcrm.engine.api.ProcessInstanceSnapshot snapshot(ProcessInstance instance) {
+    ProcessInstance copy = StateJson.read(StateJson.write(instance));
+    List<org.flowcrm.engine.api.ProcessInstanceSnapshot.ElementInstanceSnapshot> elements =
+        new ArrayList<>();
+    for (ElementInstance e : copy.elements.values()) {
+      if (e.key != copy.key) {
+        elements.add(
+            new org.flowcrm.engine.api.ProcessInstanceSnapshot.ElementInstanceSnapshot(
+                e.key, e.elementId, e.flowScopeKey, e.state.name(), e.variables));
+      }
+    }
+    return new org.flowcrm.engine.api.ProcessInstanceSnapshot(
+        copy.key,
+        copy.processDefinitionKey,
+        copy.bpmnProcessId,
+        copy.version,
+        copy.tenantId,
+        org.flowcrm.engine.api.ProcessInstanceSnapshot.ACTIVE,
+        copy.startTime,
+        0,
+        copy.root().variables,
+        elements,
+        incidents(copy));
+  }
+
+  private static List<org.flowcrm.engine.api.Incident> incidents(ProcessInstance instance) {
+    List<org.flowcrm.engine.api.Incident> result = new ArrayList<>();
+    for (Incident i : instance.incidents.values()) {
+      result.add(
+          new org.flowcrm.engine.api.Incident(
+              i.key,
+              i.processInstanceKey,
+              i.elementInstanceKey,
+              i.elementId,
+              i.errorType.name(),
+              i.errorMessage,
+              i.jobKey,
+              i.creationTime));
+    }
+    return result;
+  }
+
+  @Override
+  public List<org.flowcrm.engine.api.Incident> incidents(long processInstanceKey) {
+    return await(
+        submit(
+            batch -> {
+              ProcessInstance instance = state.instance(processInstanceKey);
+              return instance == null ? List.of() : incidents(instance);
+            }));
+  }
+
+  // ================================================================== lifecycle
+
+  @Override
+  public void close() {
+    if (!running) {
+      return;
+    }
+    CompletableFuture<Object> last = submit(batch -> null);
+    try {
+      last.get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("Engine did not drain its queue in time", e);
+    }
+    stop();
+    store.close();
+  }
+
+  /**
+   * Stops processing without draining the queue or closing the store, as a crash would: queued
+   * commands are not applied (they fail with UNAVAILABLE). For durability tests; what a real crash
+   * loses is the same, since nothing is answered before it is committed.
+   */
+  public void halt() {
+    stop();
+  }
+
+  private void stop() {
+    running = false;
+    // the thread ends after the batch it is in (at most ~100 ms idle): a commit under way is not
+    // torn, so its callers get an answer that matches what is stored
+    try {
+      thread.join(10_000);
+      if (thread.isAlive()) {
+        thread.interrupt();
+        thread.join(1_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<Command> left = new ArrayList<>();
+    queue.drainTo(left);
+    failAll(left, unavailable("The engine is closed"));
+    EngineException closed = unavailable("The engine is closed");
+    pollWaiters.values().forEach(ws -> ws.forEach(w -> w.future().completeExceptionally(closed)));
+    resultWaiters.values().forEach(w -> w.future().completeExceptionally(closed));
+  }
+}

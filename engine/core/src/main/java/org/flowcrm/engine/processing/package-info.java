@@ -1,0 +1,2 @@
+/** Command processing: the single processing thread, BPMN element behaviour, jobs and incidents. */
+package org.flowcrm.engine.processing;

@@ -1,0 +1,47 @@
+package org.flowcrm.engine.state;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One activation of an element (the process itself included). Its {@link #variables} are the
+ * variables of this scope. Public fields because it is a persisted snapshot; only the processor
+ * thread touches it.
+ */
+public final class ElementInstance {
+
+  /** Where the element stands; an incident keeps it in ACTIVATING or COMPLETING. */
+  public enum State {
+    ACTIVATING,
+    ACTIVE,
+    COMPLETING
+  }
+
+  public long key;
+  public String elementId;
+
+  /** The enclosing scope's element instance; -1 for the process instance itself. */
+  public long flowScopeKey;
+
+  public State state = State.ACTIVATING;
+  public Map<String, Object> variables = new LinkedHashMap<>();
+
+  /** Variables handed in by a job completion or a script, merged when the element completes. */
+  public Map<String, Object> pendingVariables;
+
+  public long jobKey;
+
+  /** Flows chosen by a gateway, taken when it completes. */
+  public java.util.List<String> chosenFlows;
+
+  /** Tokens waiting at joining gateways of this scope: gateway id → incoming flow id → count. */
+  public Map<String, Map<String, Integer>> joinTokens;
+
+  public ElementInstance() {}
+
+  public ElementInstance(long key, String elementId, long flowScopeKey) {
+    this.key = key;
+    this.elementId = elementId;
+    this.flowScopeKey = flowScopeKey;
+  }
+}

@@ -1,0 +1,45 @@
+package org.flowcrm.engine.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps the serialised state in memory: fast tests that still exercise the same snapshot format as
+ * the database, and that can "restart" an engine on the same store.
+ */
+public final class InMemoryEngineStore implements EngineStore {
+
+  private final List<StoredDefinition> definitions = new ArrayList<>();
+  private final Map<Long, byte[]> instances = new LinkedHashMap<>();
+  private final Map<Long, FinishedInstance> finished = new LinkedHashMap<>();
+  private long nextKey;
+
+  @Override
+  public synchronized Snapshot load() {
+    return new Snapshot(List.copyOf(definitions), List.copyOf(instances.values()), nextKey);
+  }
+
+  @Override
+  public synchronized void commit(Changes changes) {
+    definitions.addAll(changes.newDefinitions());
+    instances.putAll(changes.upsertedInstances());
+    changes.deletedInstances().forEach(instances::remove);
+    changes.finishedInstances().forEach(f -> finished.put(f.key(), f));
+    nextKey = Math.max(nextKey, changes.nextKey());
+  }
+
+  /** Finished instances, for tests. */
+  public synchronized Map<Long, FinishedInstance> finishedInstances() {
+    return Map.copyOf(finished);
+  }
+
+  @Override
+  public synchronized java.util.Optional<FinishedInstance> findFinished(long processInstanceKey) {
+    return java.util.Optional.ofNullable(finished.get(processInstanceKey));
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,216 @@
+package org.flowcrm.engine.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Stores the engine's state in MariaDB: one row per running process instance holding its state as
+ * JSON, one row per deployed process version, one row per finished instance, and the key high-water
+ * mark. Tables are created by Flyway from {@code db/engine} with their own history table, so they
+ * live beside the CRM's tables in the same database.
+ */
+public final class JdbcEngineStore implements EngineStore {
+
+  private final DataSource dataSource;
+
+  public JdbcEngineStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+    Flyway.configure()
+        .dataSource(dataSource)
+        .table("engine_schema_history")
+        .locations("classpath:db/engine")
+        // the CRM's own tables may already be there; the engine's history starts empty
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
+  }
+
+  @Override
+  public Snapshot load() {
+    try (Connection connection = dataSource.getConnection()) {
+      List<StoredDefinition> definitions = new ArrayList<>();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT definition_key, bpmn_process_id, version, resource_name, resource,"
+                      + " checksum, deployment_key, tenant_id, deploy_time"
+                      + " FROM engine_process_definition ORDER BY definition_key")) {
+        while (rows.next()) {
+          definitions.add(
+              new StoredDefinition(
+                  rows.getLong(1),
+                  rows.getString(2),
+                  rows.getInt(3),
+                  rows.getString(4),
+                  rows.getBytes(5),
+                  rows.getString(6),
+                  rows.getLong(7),
+                  rows.getString(8),
+                  rows.getLong(9)));
+        }
+      }
+      List<byte[]> instances = new ArrayList<>();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT state FROM engine_process_instance ORDER BY instance_key")) {
+        while (rows.next()) {
+          instances.add(rows.getBytes(1));
+        }
+      }
+      long nextKey = 0;
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT next_key FROM engine_key WHERE id = 1")) {
+        if (rows.next()) {
+          nextKey = rows.getLong(1);
+        }
+      }
+      return new Snapshot(definitions, instances, nextKey);
+    } catch (SQLException e) {
+      throw new StoreException("Cannot load the engine state", e);
+    }
+  }
+
+  @Override
+  public void commit(Changes changes) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        write(connection, changes);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Cannot store the engine state", e);
+    }
+  }
+
+  private static void write(Connection connection, Changes changes) throws SQLException {
+    if (!changes.newDefinitions().isEmpty()) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO engine_process_definition (definition_key, bpmn_process_id, version,"
+                  + " resource_name, resource, checksum, deployment_key, tenant_id, deploy_time)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (StoredDefinition d : changes.newDefinitions()) {
+          insert.setLong(1, d.key());
+          insert.setString(2, d.bpmnProcessId());
+          insert.setInt(3, d.version());
+          insert.setString(4, d.resourceName());
+          insert.setBytes(5, d.resource());
+          insert.setString(6, d.checksum());
+          insert.setLong(7, d.deploymentKey());
+          insert.setString(8, d.tenantId());
+          insert.setLong(9, d.deployTime());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
+    if (!changes.upsertedInstances().isEmpty()) {
+      try (PreparedStatement upsert =
+          connection.prepareStatement(
+              "INSERT INTO engine_process_instance (instance_key, state) VALUES (?, ?)"
+                  + " ON DUPLICATE KEY UPDATE state = VALUES(state)")) {
+        for (Map.Entry<Long, byte[]> row : changes.upsertedInstances().entrySet()) {
+          upsert.setLong(1, row.getKey());
+          upsert.setBytes(2, row.getValue());
+          upsert.addBatch();
+        }
+        upsert.executeBatch();
+      }
+    }
+    if (!changes.deletedInstances().isEmpty()) {
+      try (PreparedStatement delete =
+          connection.prepareStatement(
+              "DELETE FROM engine_process_instance WHERE instance_key = ?")) {
+        for (Long key : changes.deletedInstances()) {
+          delete.setLong(1, key);
+          delete.addBatch();
+        }
+        delete.executeBatch();
+      }
+    }
+    if (!changes.finishedInstances().isEmpty()) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO engine_process_instance_history (instance_key, definition_key,"
+                  + " bpmn_process_id, version, tenant_id, state, start_time, end_time,"
+                  + " variables) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (FinishedInstance f : changes.finishedInstances()) {
+          insert.setLong(1, f.key());
+          insert.setLong(2, f.processDefinitionKey());
+          insert.setString(3, f.bpmnProcessId());
+          insert.setInt(4, f.version());
+          insert.setString(5, f.tenantId());
+          insert.setString(6, f.state());
+          insert.setLong(7, f.startTime());
+          insert.setLong(8, f.endTime());
+          insert.setBytes(9, f.variables());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE engine_key SET next_key = ? WHERE id = 1 AND next_key < ?")) {
+      update.setLong(1, changes.nextKey());
+      update.setLong(2, changes.nextKey());
+      update.executeUpdate();
+    }
+  }
+
+  @Override
+  public java.util.Optional<FinishedInstance> findFinished(long processInstanceKey) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT instance_key, definition_key, bpmn_process_id, version, tenant_id, state,"
+                    + " start_time, end_time, variables FROM engine_process_instance_history"
+                    + " WHERE instance_key = ?")) {
+      query.setLong(1, processInstanceKey);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+            new FinishedInstance(
+                row.getLong(1),
+                row.getLong(2),
+                row.getString(3),
+                row.getInt(4),
+                row.getString(5),
+                row.getString(6),
+                row.getLong(7),
+                row.getLong(8),
+                row.getBytes(9)));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Cannot read the history of instance " + processInstanceKey, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // the DataSource belongs to the caller
+  }
+
+  /** The database refused or failed. */
+  public static final class StoreException extends RuntimeException {
+    StoreException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
