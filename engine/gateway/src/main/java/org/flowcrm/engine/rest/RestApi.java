@@ -1,0 +1,437 @@
+package org.flowcrm.engine.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.flowcrm.engine.api.ActivateJobs;
+import org.flowcrm.engine.api.ActivatedJob;
+import org.flowcrm.engine.api.CreateProcessInstance;
+import org.flowcrm.engine.api.DeployResource;
+import org.flowcrm.engine.api.Deployment;
+import org.flowcrm.engine.api.EngineException;
+import org.flowcrm.engine.api.Incident;
+import org.flowcrm.engine.api.ProcessEngine;
+import org.flowcrm.engine.api.ProcessInstanceCreated;
+import org.flowcrm.engine.api.ProcessInstanceResult;
+import org.flowcrm.engine.api.ProcessInstanceSnapshot;
+import org.flowcrm.engine.api.Rejection;
+import org.flowcrm.engine.api.Topology;
+import org.flowcrm.engine.server.Commands;
+import org.flowcrm.engine.server.GatewaySettings;
+
+/**
+ * The endpoints. Field names, key encoding (keys are JSON strings) and status codes follow the
+ * Orchestration Cluster REST API spec ({@code rest-api.yaml}) and the request/response models in
+ * the Camunda client.
+ */
+final class RestApi {
+
+  static final String DEFAULT_TENANT = "<default>";
+
+  /** A response: status and JSON body (null = no body, e.g. 204). */
+  record Reply(int status, JsonNode body) {
+    static Reply ok(JsonNode body) {
+      return new Reply(200, body);
+    }
+
+    static Reply noContent() {
+      return new Reply(204, null);
+    }
+  }
+
+  private final ProcessEngine engine;
+  private final GatewaySettings settings;
+  private final CompletableFuture<Void> closing;
+
+  RestApi(ProcessEngine engine, GatewaySettings settings, CompletableFuture<Void> closing) {
+    this.engine = engine;
+    this.settings = settings;
+    this.closing = closing;
+  }
+
+  Reply topology() {
+    Topology t = engine.topology();
+    ObjectNode body = Commands.JSON.createObjectNode();
+    ArrayNode brokers = body.putArray("brokers");
+    ObjectNode broker = brokers.addObject();
+    broker.put("nodeId", 0);
+    broker.put("host", t.brokerHost());
+    broker.put("port", t.brokerPort());
+    ArrayNode partitions = broker.putArray("partitions");
+    for (int id = 1; id <= t.partitionsCount(); id++) {
+      partitions.addObject().put("partitionId", id).put("role", "leader").put("health", "healthy");
+    }
+    broker.put("version", t.gatewayVersion());
+    body.put("clusterSize", t.clusterSize());
+    body.put("partitionsCount", t.partitionsCount());
+    body.put("replicationFactor", t.replicationFactor());
+    body.put("gatewayVersion", t.gatewayVersion());
+    return Reply.ok(body);
+  }
+
+  Reply deploy(String contentType, byte[] body) {
+    List<DeployResource> resources = new ArrayList<>();
+    String tenantId = null;
+    for (Multipart.Part part : Multipart.parse(contentType, body)) {
+      if ("resources".equals(part.name())) {
+        String name = part.filename() != null ? part.filename() : "resource-" + resources.size();
+        resources.add(new DeployResource(name, part.content()));
+      } else if ("tenantId".equals(part.name())) {
+        tenantId = part.text();
+      }
+    }
+    if (resources.isEmpty()) {
+      throw RestException.invalid("No resources provided.");
+    }
+    Deployment deployment = engine.deploy(resources, tenant(tenantId));
+    ObjectNode reply = Commands.JSON.createObjectNode();
+    reply.put("deploymentKey", Long.toString(deployment.key()));
+    reply.put("tenantId", deployment.tenantId());
+    ArrayNode deployments = reply.putArray("deployments");
+    for (Deployment.DeployedProcess p : deployment.processes()) {
+      ObjectNode process = deployments.addObject().putObject("processDefinition");
+      process.put("processDefinitionId", p.bpmnProcessId());
+      process.put("processDefinitionVersion", p.version());
+      process.put("resourceName", p.resourceName());
+      process.put("tenantId", p.tenantId());
+      process.put("processDefinitionKey", Long.toString(p.processDefinitionKey()));
+    }
+    return Reply.ok(reply);
+  }
+
+  Reply createProcessInstance(JsonNode request) {
+    if (nonEmpty(request.get("startInstructions"))
+        || nonEmpty(request.get("runtimeInstructions"))) {
+      throw RestException.invalid(
+          "startInstructions and runtimeInstructions are not supported by this engine.");
+    }
+    long definitionKey = key(request.get("processDefinitionKey"), "processDefinitionKey", 0);
+    String processId = text(request, "processDefinitionId");
+    if (definitionKey <= 0 && (processId == null || processId.isBlank())) {
+      throw RestException.invalid(
+          "At least one of [processDefinitionId, processDefinitionKey] is required.");
+    }
+    int version =
+        request.hasNonNull("processDefinitionVersion")
+            ? request.get("processDefinitionVersion").asInt()
+            : CreateProcessInstance.LATEST_VERSION;
+    CreateProcessInstance command =
+        new CreateProcessInstance(
+            definitionKey,
+            definitionKey > 0 ? null : processId,
+            version,
+            Commands.variables(request.get("variables")),
+            tenant(text(request, "tenantId")));
+    ObjectNode reply = Commands.JSON.createObjectNode();
+    if (request.path("awaitCompletion").asBoolean(false)) {
+      Duration timeout =
+          Commands.longPolling(
+              request.path("requestTimeout").asLong(0), settings.defaultRequestTimeout());
+      ProcessInstanceResult result =
+          await(
+              engine.createProcessInstanceWithResult(
+                  command, timeout, strings(request.get("fetchVariables"))),
+              timeout.plusSeconds(5));
+      reply.put("processDefinitionId", result.bpmnProcessId());
+      reply.put("processDefinitionVersion", result.version());
+      reply.put("tenantId", result.tenantId());
+      reply.putPOJO("variables", result.variables());
+      reply.put("processDefinitionKey", Long.toString(result.processDefinitionKey()));
+      reply.put("processInstanceKey", Long.toString(result.processInstanceKey()));
+    } else {
+      ProcessInstanceCreated created = engine.createProcessInstance(command);
+      reply.put("processDefinitionId", created.bpmnProcessId());
+      reply.put("processDefinitionVersion", created.version());
+      reply.put("tenantId", created.tenantId());
+      reply.putObject("variables");
+      reply.put("processDefinitionKey", Long.toString(created.processDefinitionKey()));
+      reply.put("processInstanceKey", Long.toString(created.processInstanceKey()));
+    }
+    reply.putArray("tags");
+    return Reply.ok(reply);
+  }
+
+  Reply cancelProcessInstance(long processInstanceKey) {
+    engine.cancelProcessInstance(processInstanceKey);
+    return Reply.noContent();
+  }
+
+  Reply activateJobs(JsonNode request) {
+    String type = text(request, "type");
+    if (type == null || type.isBlank()) {
+      throw RestException.invalid("No type provided.");
+    }
+    long timeout = request.path("timeout").asLong(0);
+    if (timeout < 1) {
+      throw RestException.invalid(
+          "The value for timeout is '" + timeout + "' but must be greater than 0.");
+    }
+    int maxJobs = request.path("maxJobsToActivate").asInt(0);
+    if (maxJobs < 1) {
+      throw RestException.invalid(
+          "The value for maxJobsToActivate is '" + maxJobs + "' but must be greater than 0.");
+    }
+    Duration requestTimeout =
+        Commands.longPolling(
+            request.path("requestTimeout").asLong(0), settings.longPollingTimeout());
+    String worker = text(request, "worker");
+    CompletableFuture<List<ActivatedJob>> activation =
+        engine.activateJobs(
+            new ActivateJobs(
+                type,
+                worker == null ? "" : worker,
+                Duration.ofMillis(timeout),
+                maxJobs,
+                strings(request.get("fetchVariable")),
+                requestTimeout));
+    // A stopping gateway answers its long polls at once (empty) instead of holding shutdown.
+    List<ActivatedJob> jobs =
+        await(
+            activation.applyToEither(closing.thenApply(ignored -> List.of()), j -> j),
+            requestTimeout.plusSeconds(5));
+    ObjectNode reply = Commands.JSON.createObjectNode();
+    ArrayNode array = reply.putArray("jobs");
+    for (ActivatedJob job : jobs) {
+      array.add(job(job));
+    }
+    return Reply.ok(reply);
+  }
+
+  private static ObjectNode job(ActivatedJob job) {
+    ObjectNode node = Commands.JSON.createObjectNode();
+    node.put("type", job.type());
+    node.put("processDefinitionId", job.bpmnProcessId());
+    node.put("processDefinitionVersion", job.processDefinitionVersion());
+    node.put("elementId", job.elementId());
+    node.putPOJO(
+        "customHeaders", job.customHeaders() == null ? java.util.Map.of() : job.customHeaders());
+    node.put("worker", job.worker());
+    node.put("retries", job.retries());
+    node.put("deadline", job.deadline());
+    node.putPOJO("variables", job.variables() == null ? java.util.Map.of() : job.variables());
+    node.put("tenantId", job.tenantId());
+    node.put("jobKey", Long.toString(job.key()));
+    node.put("processInstanceKey", Long.toString(job.processInstanceKey()));
+    node.put("processDefinitionKey", Long.toString(job.processDefinitionKey()));
+    node.put("elementInstanceKey", Long.toString(job.elementInstanceKey()));
+    node.put("kind", "BPMN_ELEMENT");
+    node.put("listenerEventType", "UNSPECIFIED");
+    node.putNull("userTask");
+    node.putArray("tags");
+    node.put("rootProcessInstanceKey", Long.toString(job.processInstanceKey()));
+    return node;
+  }
+
+  Reply completeJob(long jobKey, JsonNode request) {
+    engine.completeJob(jobKey, Commands.variables(request.get("variables")));
+    return Reply.noContent();
+  }
+
+  Reply failJob(long jobKey, JsonNode request) {
+    engine.failJob(
+        jobKey,
+        request.path("retries").asInt(0),
+        text(request, "errorMessage"),
+        Duration.ofMillis(Math.max(0, request.path("retryBackOff").asLong(0))),
+        Commands.variables(request.get("variables")));
+    return Reply.noContent();
+  }
+
+  Reply throwError(long jobKey, JsonNode request) {
+    String errorCode = text(request, "errorCode");
+    if (errorCode == null || errorCode.isBlank()) {
+      throw RestException.invalid("No errorCode provided.");
+    }
+    engine.throwError(
+        jobKey,
+        errorCode,
+        text(request, "errorMessage"),
+        Commands.variables(request.get("variables")));
+    return Reply.noContent();
+  }
+
+  Reply updateJob(long jobKey, JsonNode request) {
+    JsonNode changeset = request.get("changeset");
+    JsonNode retries = changeset == null ? null : changeset.get("retries");
+    JsonNode timeout = changeset == null ? null : changeset.get("timeout");
+    boolean hasRetries = retries != null && !retries.isNull();
+    boolean hasTimeout = timeout != null && !timeout.isNull();
+    if (!hasRetries && !hasTimeout) {
+      throw RestException.invalid("At least one of [retries, timeout] is required.");
+    }
+    if (hasRetries) {
+      engine.updateJobRetries(jobKey, retries.asInt());
+    }
+    if (hasTimeout) {
+      engine.updateJobTimeout(jobKey, Duration.ofMillis(timeout.asLong()));
+    }
+    return Reply.noContent();
+  }
+
+  Reply setVariables(long elementInstanceKey, JsonNode request) {
+    JsonNode variables = request.get("variables");
+    if (variables == null || variables.isNull()) {
+      throw RestException.invalid("No variables provided.");
+    }
+    engine.setVariables(
+        elementInstanceKey, Commands.variables(variables), request.path("local").asBoolean(false));
+    return Reply.noContent();
+  }
+
+  /**
+   * {@code GET /v2/process-instances/{key}}. A real cluster answers from its secondary storage
+   * (eventually consistent); the engine answers from its state, so this is never stale.
+   */
+  Reply processInstance(long processInstanceKey) {
+    ProcessInstanceSnapshot instance =
+        engine
+            .processInstance(processInstanceKey)
+            .orElseThrow(
+                () ->
+                    new RestException(
+                        404,
+                        "NOT_FOUND",
+                        "Process Instance with key '" + processInstanceKey + "' not found"));
+    ObjectNode reply = Commands.JSON.createObjectNode();
+    reply.put("processDefinitionId", instance.bpmnProcessId());
+    reply.put("processDefinitionName", instance.bpmnProcessId());
+    reply.put("processDefinitionVersion", instance.version());
+    reply.put("startDate", date(instance.startTime()));
+    if (instance.endTime() > 0) {
+      reply.put("endDate", date(instance.endTime()));
+    }
+    reply.put("state", instance.state());
+    reply.put("hasIncident", instance.incidents() != null && !instance.incidents().isEmpty());
+    reply.put("tenantId", instance.tenantId());
+    reply.put("processInstanceKey", Long.toString(instance.key()));
+    reply.put("processDefinitionKey", Long.toString(instance.processDefinitionKey()));
+    reply.put("rootProcessInstanceKey", Long.toString(instance.key()));
+    reply.putArray("tags");
+    return Reply.ok(reply);
+  }
+
+  /**
+   * {@code POST /v2/incidents/search}, the subset the engine can answer: the open incidents of one
+   * process instance ({@code filter.processInstanceKey}, plain or {@code {"$eq": ...}}).
+   */
+  Reply searchIncidents(JsonNode request) {
+    JsonNode filter = request.path("filter");
+    JsonNode byInstance = filter.path("processInstanceKey");
+    if (byInstance.isObject()) {
+      byInstance = byInstance.path("$eq");
+    }
+    if (byInstance.isMissingNode() || byInstance.isNull()) {
+      throw RestException.invalid(
+          "This engine searches incidents by filter.processInstanceKey only.");
+    }
+    long processInstanceKey = key(byInstance, "processInstanceKey", 0);
+    String state =
+        filter.path("state").isObject()
+            ? filter.path("state").path("$eq").asText("ACTIVE")
+            : filter.path("state").asText("ACTIVE");
+    List<Incident> incidents =
+        "ACTIVE".equals(state) ? engine.incidents(processInstanceKey) : List.of();
+    ProcessInstanceSnapshot instance = engine.processInstance(processInstanceKey).orElse(null);
+    ObjectNode reply = Commands.JSON.createObjectNode();
+    ArrayNode items = reply.putArray("items");
+    for (Incident incident : incidents) {
+      ObjectNode item = items.addObject();
+      if (instance != null) {
+        item.put("processDefinitionId", instance.bpmnProcessId());
+        item.put("processDefinitionKey", Long.toString(instance.processDefinitionKey()));
+        item.put("tenantId", instance.tenantId());
+      }
+      item.put("errorType", incident.errorType());
+      item.put("errorMessage", incident.errorMessage());
+      item.put("elementId", incident.elementId());
+      item.put("creationTime", date(incident.creationTime()));
+      item.put("state", "ACTIVE");
+      item.put("incidentKey", Long.toString(incident.key()));
+      item.put("processInstanceKey", Long.toString(incident.processInstanceKey()));
+      item.put("rootProcessInstanceKey", Long.toString(incident.processInstanceKey()));
+      item.put("elementInstanceKey", Long.toString(incident.elementInstanceKey()));
+      if (incident.jobKey() > 0) {
+        item.put("jobKey", Long.toString(incident.jobKey()));
+      }
+    }
+    reply.putObject("page").put("totalItems", incidents.size()).put("hasMoreTotalItems", false);
+    return Reply.ok(reply);
+  }
+
+  private static String date(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC).toString();
+  }
+
+  Reply resolveIncident(long incidentKey) {
+    engine.resolveIncident(incidentKey);
+    return Reply.noContent();
+  }
+
+  /** Waits for an engine future; the engine words its own rejections and deadlines. */
+  private static <T> T await(CompletableFuture<T> future, Duration atMost) {
+    try {
+      return future.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new EngineException(
+          Rejection.DEADLINE_EXCEEDED, "Time out between gateway and engine: " + atMost);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException(Rejection.UNAVAILABLE, "The gateway is shutting down");
+    }
+  }
+
+  static long key(JsonNode node, String name, long absent) {
+    if (node == null || node.isNull()) {
+      return absent;
+    }
+    if (node.isIntegralNumber()) {
+      return node.asLong();
+    }
+    return pathKey(node.asText(), name);
+  }
+
+  static long pathKey(String text, String name) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw RestException.invalid(
+          "The provided " + name + " '" + text + "' is not a valid key. Expected a numeric value.");
+    }
+  }
+
+  private static String text(JsonNode request, String field) {
+    JsonNode node = request.get(field);
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  private static String tenant(String tenantId) {
+    return tenantId == null || tenantId.isBlank() ? DEFAULT_TENANT : tenantId;
+  }
+
+  private static boolean nonEmpty(JsonNode node) {
+    return node != null && node.isArray() && !node.isEmpty();
+  }
+
+  private static List<String> strings(JsonNode node) {
+    if (node == null || !node.isArray()) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>(node.size());
+    node.forEach(n -> values.add(n.asText()));
+    return values;
+  }
+}

@@ -1,0 +1,2 @@
+/** The engine as its own process, for a developer who wants just the engine. */
+package org.flowcrm.engine.standalone;

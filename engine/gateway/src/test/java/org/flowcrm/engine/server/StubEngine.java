@@ -1,0 +1,192 @@
+package org.flowcrm.engine.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.flowcrm.engine.api.ActivateJobs;
+import org.flowcrm.engine.api.ActivatedJob;
+import org.flowcrm.engine.api.CreateProcessInstance;
+import org.flowcrm.engine.api.DeployResource;
+import org.flowcrm.engine.api.Deployment;
+import org.flowcrm.engine.api.EngineException;
+import org.flowcrm.engine.api.ProcessEngine;
+import org.flowcrm.engine.api.ProcessInstanceCreated;
+import org.flowcrm.engine.api.ProcessInstanceResult;
+import org.flowcrm.engine.api.StreamJobs;
+import org.flowcrm.engine.api.Topology;
+
+/**
+ * A scripted engine for the protocol tests: records every command it receives (with its arguments)
+ * and answers with canned values, or refuses with {@link #rejectWith}. It lets the gateway mapping
+ * be tested without the core.
+ */
+public final class StubEngine implements ProcessEngine {
+
+  /** First key of partition 1, as Zeebe makes them: the REST layer must keep all 64 bits. */
+  public static final long KEY = (1L << 51) + 1;
+
+  public record Call(String command, List<Object> args) {}
+
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
+  public volatile EngineException rejectWith;
+  public volatile List<ActivatedJob> jobsToActivate = List.of();
+  public volatile Duration activationDelay = Duration.ZERO;
+  public volatile Map<String, Object> resultVariables = Map.of();
+  public final List<JobSink> sinks = new CopyOnWriteArrayList<>();
+  public volatile boolean closed;
+
+  private void record(String command, Object... args) {
+    calls.add(new Call(command, java.util.Arrays.asList(args)));
+    if (rejectWith != null) {
+      throw rejectWith;
+    }
+  }
+
+  public Call last(String command) {
+    for (int i = calls.size() - 1; i >= 0; i--) {
+      if (calls.get(i).command().equals(command)) {
+        return calls.get(i);
+      }
+    }
+    throw new AssertionError("the engine never received " + command + "; got " + calls);
+  }
+
+  public static ActivatedJob job(String type, Map<String, Object> variables) {
+    return new ActivatedJob(
+        KEY + 10,
+        type,
+        KEY + 2,
+        "order-process",
+        3,
+        KEY + 1,
+        "ship",
+        KEY + 9,
+        Map.of("priority", "high"),
+        "test-worker",
+        3,
+        1_700_000_000_000L,
+        variables,
+        "<default>");
+  }
+
+  @Override
+  public Topology topology() {
+    record("topology");
+    return new Topology(1, 1, 1, "8.9.0-flowcrm", "localhost", 26501);
+  }
+
+  @Override
+  public Deployment deploy(List<DeployResource> resources, String tenantId) {
+    record("deploy", resources, tenantId);
+    return new Deployment(
+        KEY,
+        tenantId,
+        resources.stream()
+            .map(
+                r ->
+                    new Deployment.DeployedProcess("order-process", 1, KEY + 1, r.name(), tenantId))
+            .toList());
+  }
+
+  @Override
+  public ProcessInstanceCreated createProcessInstance(CreateProcessInstance command) {
+    record("createProcessInstance", command);
+    return new ProcessInstanceCreated(
+        command.processDefinitionKey() > 0 ? command.processDefinitionKey() : KEY + 1,
+        command.bpmnProcessId() == null ? "order-process" : command.bpmnProcessId(),
+        1,
+        KEY + 2,
+        command.tenantId());
+  }
+
+  @Override
+  public CompletableFuture<ProcessInstanceResult> createProcessInstanceWithResult(
+      CreateProcessInstance command, Duration requestTimeout, List<String> fetchVariables) {
+    record("createProcessInstanceWithResult", command, requestTimeout, fetchVariables);
+    return CompletableFuture.completedFuture(
+        new ProcessInstanceResult(
+            KEY + 1, command.bpmnProcessId(), 1, KEY + 2, resultVariables, command.tenantId()));
+  }
+
+  @Override
+  public void cancelProcessInstance(long processInstanceKey) {
+    record("cancelProcessInstance", processInstanceKey);
+  }
+
+  @Override
+  public CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobs command) {
+    record("activateJobs", command);
+    List<ActivatedJob> jobs =
+        jobsToActivate.stream().filter(j -> j.type().equals(command.type())).toList();
+    if (!jobs.isEmpty()) {
+      jobsToActivate = List.of(); // each job is handed out once
+    }
+    if (jobs.isEmpty()) {
+      // Long polling: nothing comes, answer empty when the request times out.
+      return CompletableFuture.supplyAsync(
+          () -> List.of(),
+          CompletableFuture.delayedExecutor(
+              command.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+    return CompletableFuture.supplyAsync(
+        () -> jobs,
+        CompletableFuture.delayedExecutor(
+            activationDelay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+  }
+
+  @Override
+  public JobStream openJobStream(StreamJobs command, JobSink sink) {
+    calls.add(new Call("openJobStream", List.of(command)));
+    sinks.add(sink);
+    return () -> sinks.remove(sink);
+  }
+
+  @Override
+  public void completeJob(long jobKey, Map<String, Object> variables) {
+    record("completeJob", jobKey, variables);
+  }
+
+  @Override
+  public void failJob(
+      long jobKey,
+      int retries,
+      String errorMessage,
+      Duration retryBackOff,
+      Map<String, Object> variables) {
+    record("failJob", jobKey, retries, errorMessage, retryBackOff, variables);
+  }
+
+  @Override
+  public void throwError(
+      long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
+    record("throwError", jobKey, errorCode, errorMessage, variables);
+  }
+
+  @Override
+  public void updateJobRetries(long jobKey, int retries) {
+    record("updateJobRetries", jobKey, retries);
+  }
+
+  @Override
+  public void updateJobTimeout(long jobKey, Duration timeout) {
+    record("updateJobTimeout", jobKey, timeout);
+  }
+
+  @Override
+  public long setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {
+    record("setVariables", elementInstanceKey, variables, local);
+    return KEY + 20;
+  }
+
+  @Override
+  public void resolveIncident(long incidentKey) {
+    record("resolveIncident", incidentKey);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}
