@@ -1,0 +1,11 @@
+package org.flowcrm.crm.activity;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Activities extends JpaRepository<Activity, Long> {
+
+  List<Activity> findByReminderSentAtIsNullAndReminderAtLessThanEqualAndCompletedFalse(
+      Instant until);
+}

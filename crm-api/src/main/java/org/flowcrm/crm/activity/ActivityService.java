@@ -1,0 +1,146 @@
+package org.flowcrm.crm.activity;
+
+import jakarta.validation.Valid;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.flowcrm.crm.link.LinkService;
+import org.flowcrm.crm.shared.BadParameterException;
+import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.KeysetQuery;
+import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.shared.NotFoundException;
+import org.flowcrm.crm.shared.SortField;
+import org.flowcrm.crm.shared.SortOrder;
+import org.flowcrm.crm.shared.SortType;
+import org.flowcrm.crm.shared.Versions;
+import org.flowcrm.crm.user.UserService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/** Activities: the public API of the feature. */
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class ActivityService {
+
+  public static final List<SortField> SORT_FIELDS =
+      List.of(
+          new SortField("id", "a.id", SortType.LONG),
+          new SortField("startsAt", "a.starts_at", SortType.TIMESTAMP),
+          new SortField("createdAt", "a.created_at", SortType.TIMESTAMP));
+  private static final SortOrder DEFAULT_SORT = new SortOrder(SORT_FIELDS.get(1), true);
+
+  private final Activities activities;
+  private final UserService users;
+  private final LinkService links;
+  private final JdbcTemplate jdbc;
+
+  ActivityService(Activities activities, UserService users, LinkService links, JdbcTemplate jdbc) {
+    this.activities = activities;
+    this.users = users;
+    this.links = links;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional
+  public ActivityView create(@Valid ActivityCommand command) {
+    check(command);
+    Activity activity = new Activity(command.type());
+    activity.update(command);
+    return ActivityView.of(activities.saveAndFlush(activity));
+  }
+
+  public ActivityView get(long id) {
+    return ActivityView.of(require(id));
+  }
+
+  @Transactional
+  public ActivityView update(long id, @Valid ActivityCommand command, Long expectedVersion) {
+    Activity activity = require(id);
+    Versions.check("Activity", id, activity.getVersion(), expectedVersion);
+    check(command);
+    activity.update(command);
+    return ActivityView.of(activities.saveAndFlush(activity));
+  }
+
+  @Transactional
+  public ActivityView complete(long id) {
+    Activity activity = require(id);
+    activity.complete();
+    return ActivityView.of(activities.saveAndFlush(activity));
+  }
+
+  @Transactional
+  public void delete(long id, Long expectedVersion) {
+    Activity activity = require(id);
+    Versions.check("Activity", id, activity.getVersion(), expectedVersion);
+    activities.delete(activity);
+  }
+
+  /** A user's open activities, overdue ones first (by date). */
+  public CursorPage<ActivityView> mine(long userId, ListRequest request) {
+    return list(
+        new ActivityFilter(null, userId, false, null, null, null, null, null),
+        new ListRequest("startsAt", request.limit(), request.after()));
+  }
+
+  /**
+   * Open activities whose reminder is due by {@code now} and was not sent yet; marks them sent (for
+   * the notification centre's scheduler).
+   */
+  @Transactional
+  public List<ActivityView> takeDueReminders(Instant now) {
+    List<Activity> due =
+        activities.findByReminderSentAtIsNullAndReminderAtLessThanEqualAndCompletedFalse(now);
+    due.forEach(Activity::reminderSent);
+    return due.stream().map(ActivityView::of).toList();
+  }
+
+  public CursorPage<ActivityView> list(ActivityFilter f, ListRequest request) {
+    SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
+    if ((f.itemType() == null) != (f.itemId() == null)) {
+      throw new BadParameterException(
+          f.itemType() == null ? "itemType" : "itemId", "give itemType and itemId together");
+    }
+    KeysetQuery query =
+        new KeysetQuery("crm_activity a", "a.id")
+            .whereIfPresent(f.type() == null ? null : f.type().name(), "a.type = ?")
+            .whereIfPresent(f.responsibleId(), "a.responsible_id = ?")
+            .whereIfPresent(f.completed(), "a.completed = ?")
+            .whereIfPresent(f.from() == null ? null : Timestamp.from(f.from()), "a.starts_at >= ?")
+            .whereIfPresent(f.to() == null ? null : Timestamp.from(f.to()), "a.starts_at < ?");
+    if (Boolean.TRUE.equals(f.overdue())) {
+      query.where("a.completed = FALSE AND a.starts_at < ?", Timestamp.from(Instant.now()));
+    }
+    if (f.itemType() != null) {
+      query.where(
+          "EXISTS (SELECT 1 FROM crm_activity_link l WHERE l.activity_id = a.id"
+              + " AND l.item_type = ? AND l.item_id = ?)",
+          f.itemType().name(),
+          f.itemId());
+    }
+    KeysetQuery.Page page = query.page(jdbc, order, request);
+    Map<Long, Activity> found =
+        activities.findAllById(page.ids()).stream()
+            .collect(Collectors.toMap(Activity::getId, Function.identity()));
+    return new CursorPage<>(
+        page.ids().stream().map(found::get).filter(Objects::nonNull).map(ActivityView::of).toList(),
+        page.nextCursor());
+  }
+
+  private void check(ActivityCommand command) {
+    users.requireActive(command.responsibleId(), "responsibleId");
+    links.requireExisting(command.links(), "links");
+  }
+
+  private Activity require(long id) {
+    return activities.findById(id).orElseThrow(() -> new NotFoundException("Activity", id));
+  }
+}

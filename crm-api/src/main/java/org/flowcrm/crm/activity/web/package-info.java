@@ -1,0 +1,2 @@
+/** REST API for activities: {@code /api/v1/activities}. */
+package org.flowcrm.crm.activity.web;

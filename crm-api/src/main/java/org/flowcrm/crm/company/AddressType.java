@@ -1,0 +1,9 @@
+package org.flowcrm.crm.company;
+
+/** What an address of a company is for. */
+public enum AddressType {
+  LEGAL,
+  ACTUAL,
+  DELIVERY,
+  BILLING
+}

@@ -1,0 +1,210 @@
+package org.flowcrm.crm.company;
+
+import jakarta.validation.Valid;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.flowcrm.crm.currency.CurrencyService;
+import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.FullText;
+import org.flowcrm.crm.shared.InvalidFieldException;
+import org.flowcrm.crm.shared.KeysetQuery;
+import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.shared.NotFoundException;
+import org.flowcrm.crm.shared.SortField;
+import org.flowcrm.crm.shared.SortOrder;
+import org.flowcrm.crm.shared.SortType;
+import org.flowcrm.crm.shared.Versions;
+import org.flowcrm.crm.user.UserService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
+
+/** Companies: the public API of the feature. */
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class CompanyService {
+
+  public static final List<SortField> SORT_FIELDS =
+      List.of(
+          new SortField("id", "c.id", SortType.LONG),
+          new SortField("name", "c.name", SortType.STRING),
+          new SortField("createdAt", "c.created_at", SortType.TIMESTAMP),
+          new SortField("updatedAt", "c.updated_at", SortType.TIMESTAMP));
+  private static final SortOrder DEFAULT_SORT = new SortOrder(SORT_FIELDS.get(0), true);
+
+  private final Companies companies;
+  private final UserService users;
+  private final CurrencyService currencies;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate readOnly;
+  private final TransactionTemplate writing;
+
+  CompanyService(
+      Companies companies,
+      UserService users,
+      CurrencyService currencies,
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions) {
+    this.companies = companies;
+    this.users = users;
+    this.currencies = currencies;
+    this.jdbc = jdbc;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+    this.writing = new TransactionTemplate(transactions);
+  }
+
+  @Transactional
+  public CompanyView create(@Valid CompanyCommand command) {
+    return create(command, null);
+  }
+
+  /** Creates a company converted from lead {@code leadId}; it remembers the lead. */
+  @Transactional
+  public CompanyView createFromLead(@Valid CompanyCommand command, long leadId) {
+    return create(command, leadId);
+  }
+
+  private CompanyView create(CompanyCommand command, Long leadId) {
+    check(command);
+    Company company = new Company(leadId);
+    company.update(command);
+    return CompanyView.of(companies.saveAndFlush(company));
+  }
+
+  public CompanyView get(long id) {
+    return CompanyView.of(require(id));
+  }
+
+  @Transactional
+  public CompanyView update(long id, @Valid CompanyCommand command, Long expectedVersion) {
+    Company company = require(id);
+    Versions.check("Company", id, company.getVersion(), expectedVersion);
+    check(command);
+    company.update(command);
+    return CompanyView.of(companies.saveAndFlush(company));
+  }
+
+  /** Deletes a company; refused (409) while deals or contacts still point to it. */
+  @Transactional
+  public void delete(long id, Long expectedVersion) {
+    Company company = require(id);
+    Versions.check("Company", id, company.getVersion(), expectedVersion);
+    companies.delete(company);
+    companies.flush();
+  }
+
+  public CursorPage<CompanyView> list(CompanyFilter filter, ListRequest request) {
+    SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
+    KeysetQuery.Page page = query(filter).page(jdbc, order, request);
+    Map<Long, Company> found =
+        companies.findAllById(page.ids()).stream()
+            .collect(Collectors.toMap(Company::getId, Function.identity()));
+    return new CursorPage<>(
+        page.ids().stream().map(found::get).filter(Objects::nonNull).map(CompanyView::of).toList(),
+        page.nextCursor());
+  }
+
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public void export(CompanyFilter filter, String sort, Consumer<CompanyView> sink) {
+    ListRequest request = new ListRequest(sort, ListRequest.MAX_LIMIT, null);
+    do {
+      ListRequest current = request;
+      CursorPage<CompanyView> page = readOnly.execute(status -> list(filter, current));
+      page.items().forEach(sink);
+      request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
+    } while (request != null);
+  }
+
+  /** Company names by id (for search texts, lists and exports). */
+  public Map<Long, String> names(Collection<Long> ids) {
+    return companies.findAllById(ids.stream().filter(Objects::nonNull).distinct().toList()).stream()
+        .collect(Collectors.toMap(Company::getId, Company::getName));
+  }
+
+  /** Checks that every id names a company, naming {@code field} in a 422 otherwise. */
+  public void requireExisting(Collection<Long> ids, String field) {
+    List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+    if (wanted.isEmpty()) {
+      return;
+    }
+    Map<Long, String> found = names(wanted);
+    for (Long id : wanted) {
+      if (!found.containsKey(id)) {
+        throw new InvalidFieldException(field, "company " + id + " does not exist");
+      }
+    }
+  }
+
+  private void check(CompanyCommand command) {
+    users.requireActive(command.responsibleId(), "responsibleId");
+    currencies.requireKnown(command.revenueCurrency(), "revenueCurrency");
+  }
+
+  /**
+   * Records sharing one of these e-mail addresses or phone numbers (at most 20), to warn before
+   * creating a duplicate.
+   */
+  public List<CompanyView> findDuplicates(List<String> emails, List<String> phones) {
+    List<Long> ids =
+        org.flowcrm.crm.shared.Duplicates.find(
+            jdbc, "crm_company", "crm_company_email", "company_id", emails, phones, 20);
+    return companies.findAllById(ids).stream().map(CompanyView::of).toList();
+  }
+
+  /**
+   * Makes {@code responsibleId} responsible for every company matching {@code filter}, one
+   * transaction per page of {@value ListRequest#MAX_LIMIT}; returns how many were assigned.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public int assignAll(CompanyFilter filter, long responsibleId) {
+    users.requireActive(responsibleId, "responsibleId");
+    SortOrder byId = new SortOrder(SORT_FIELDS.get(0), false);
+    ListRequest request = new ListRequest("id", ListRequest.MAX_LIMIT, null);
+    int assigned = 0;
+    do {
+      KeysetQuery.Page page = query(filter).page(jdbc, byId, request);
+      assigned +=
+          writing.execute(
+              status -> {
+                List<Company> found = companies.findAllById(page.ids());
+                found.forEach(item -> item.assignTo(responsibleId));
+                companies.saveAll(found);
+                return found.size();
+              });
+      request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
+    } while (request != null);
+    return assigned;
+  }
+
+  private KeysetQuery query(CompanyFilter f) {
+    KeysetQuery query =
+        new KeysetQuery("crm_company c", "c.id")
+            .whereIfPresent(f.responsibleId(), "c.responsible_id = ?")
+            .whereIfPresent(f.industry(), "c.industry = ?")
+            .whereIfPresent(f.sourceLeadId(), "c.source_lead_id = ?");
+    if (f.q() != null && !f.q().isBlank()) {
+      String terms = FullText.booleanQuery(f.q());
+      if (terms != null) {
+        query.where("MATCH (c.search_text) AGAINST (? IN BOOLEAN MODE)", terms);
+      } else {
+        query.where("c.name LIKE ?", FullText.likePrefix(f.q()));
+      }
+    }
+    return query;
+  }
+
+  private Company require(long id) {
+    return companies.findById(id).orElseThrow(() -> new NotFoundException("Company", id));
+  }
+}

@@ -1,0 +1,2 @@
+/** REST API for companies: {@code /api/v1/companies}. */
+package org.flowcrm.crm.company.web;

@@ -1,0 +1,32 @@
+package org.flowcrm.crm.contact;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.flowcrm.crm.shared.Address;
+import org.flowcrm.crm.shared.Email;
+import org.flowcrm.crm.shared.Phone;
+
+/** The editable fields of a contact. */
+public record ContactCommand(
+    @NotBlank @Size(max = 100) String firstName,
+    @Size(max = 100) String lastName,
+    @Size(max = 150) String position,
+    @Past LocalDate birthday,
+    @Valid Address address,
+    @Size(max = 20) List<@Valid @NotNull Phone> phones,
+    @Size(max = 20) List<@Valid @NotNull Email> emails,
+    @Size(max = 50) List<@NotNull Long> companyIds,
+    Long responsibleId,
+    @Size(max = 20000) String notes) {
+
+  public ContactCommand {
+    phones = phones == null ? List.of() : phones;
+    emails = emails == null ? List.of() : emails;
+    companyIds = companyIds == null ? List.of() : companyIds;
+  }
+}

@@ -1,0 +1,7 @@
+package org.flowcrm.crm.contact;
+
+/**
+ * Which contacts a list shows; every field is optional. {@code q} searches name, e-mail, phone and
+ * company name by first letters (any part of an e-mail, the trailing digits of a phone).
+ */
+public record ContactFilter(Long responsibleId, Long companyId, Long sourceLeadId, String q) {}

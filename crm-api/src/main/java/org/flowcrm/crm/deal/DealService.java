@@ -1,0 +1,363 @@
+package org.flowcrm.crm.deal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.flowcrm.crm.currency.CurrencyService;
+import org.flowcrm.crm.shared.Caller;
+import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.FullText;
+import org.flowcrm.crm.shared.InvalidFieldException;
+import org.flowcrm.crm.shared.KeysetQuery;
+import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.shared.NotFoundException;
+import org.flowcrm.crm.shared.SortField;
+import org.flowcrm.crm.shared.SortOrder;
+import org.flowcrm.crm.shared.SortType;
+import org.flowcrm.crm.shared.Versions;
+import org.flowcrm.crm.user.UserService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Deals: the public API of the feature for the REST layer, the UI and the process workers. Every
+ * change goes through the {@link Deal} aggregate; the caller is looked up through {@link Caller}.
+ */
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class DealService {
+
+  public static final List<SortField> SORT_FIELDS =
+      List.of(
+          new SortField("id", "d.id", SortType.LONG),
+          new SortField("title", "d.title", SortType.STRING),
+          new SortField("amount", "d.amount", SortType.DECIMAL),
+          new SortField("createdAt", "d.created_at", SortType.TIMESTAMP),
+          new SortField("updatedAt", "d.updated_at", SortType.TIMESTAMP));
+  private static final SortOrder DEFAULT_SORT = new SortOrder(SORT_FIELDS.get(0), true);
+
+  private final Deals deals;
+  private final DealComments comments;
+  private final PipelineService pipelines;
+  private final Stages stages;
+  private final CurrencyService currencies;
+  private final UserService users;
+  private final DealReferences references;
+  private final Caller caller;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate readOnly;
+  private final TransactionTemplate writing;
+
+  DealService(
+      Deals deals,
+      DealComments comments,
+      PipelineService pipelines,
+      Stages stages,
+      CurrencyService currencies,
+      UserService users,
+      DealReferences references,
+      Caller caller,
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions) {
+    this.deals = deals;
+    this.comments = comments;
+    this.pipelines = pipelines;
+    this.stages = stages;
+    this.currencies = currencies;
+    this.users = users;
+    this.references = references;
+    this.caller = caller;
+    this.jdbc = jdbc;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+    this.writing = new TransactionTemplate(transactions);
+  }
+
+  /** Creates a deal in the named (or default) pipeline, in the named (or first) stage. */
+  @Transactional
+  public DealView create(@Valid DealCommand command) {
+    return create(command, null);
+  }
+
+  /** Creates a deal converted from lead {@code leadId}; the deal remembers the lead. */
+  @Transactional
+  public DealView createFromLead(@Valid DealCommand command, long leadId) {
+    return create(command, leadId);
+  }
+
+  private DealView create(DealCommand command, Long leadId) {
+    Pipeline pipeline =
+        command.pipelineId() == null
+            ? pipelines.defaultPipelineEntity()
+            : pipelines.require(command.pipelineId(), "pipelineId");
+    Stage stage =
+        command.stageId() == null
+            ? pipeline.firstStage()
+            : pipeline
+                .stage(command.stageId())
+                .orElseThrow(
+                    () ->
+                        new InvalidFieldException(
+                            "stageId",
+                            "stage "
+                                + command.stageId()
+                                + " is not a stage of pipeline "
+                                + pipeline.getId()));
+    String currency = command.currency() == null ? currencies.baseCode() : command.currency();
+    Deal deal = new Deal(pipeline, stage, currency, leadId, caller.userId());
+    apply(deal, command, currency);
+    return view(deals.saveAndFlush(deal));
+  }
+
+  public DealView get(long id) {
+    return view(require(id));
+  }
+
+  public Optional<DealView> findByProcessInstanceKey(long processInstanceKey) {
+    return deals.findFirstByProcessInstanceKey(processInstanceKey).map(this::view);
+  }
+
+  /** Changes the editable fields of a deal; the stage changes with {@link #moveToStage}. */
+  @Transactional
+  public DealView update(long id, @Valid DealCommand command, Long expectedVersion) {
+    Deal deal = require(id);
+    Versions.check("Deal", id, deal.getVersion(), expectedVersion);
+    if (command.pipelineId() != null && !command.pipelineId().equals(deal.getPipeline().getId())) {
+      throw new InvalidFieldException("pipelineId", "a deal stays in the pipeline it started in");
+    }
+    if (command.stageId() != null && !command.stageId().equals(deal.getStage().getId())) {
+      throw new InvalidFieldException(
+          "stageId", "change the stage with PUT /api/v1/deals/" + id + "/stage");
+    }
+    String currency = command.currency() == null ? deal.getCurrency() : command.currency();
+    apply(deal, command, currency);
+    return view(deals.saveAndFlush(deal));
+  }
+
+  private void apply(Deal deal, DealCommand command, String currency) {
+    currencies.requireKnown(currency, "currency");
+    users.requireActive(command.responsibleId(), "responsibleId");
+    references.check(command.companyId(), command.contactIds(), command.rows());
+    deal.update(
+        command.title(),
+        command.amount(),
+        currency,
+        command.probability(),
+        command.expectedCloseDate(),
+        command.type(),
+        command.responsibleId(),
+        command.visibleToAll() == null || command.visibleToAll(),
+        command.companyId(),
+        new LinkedHashSet<>(command.contactIds()),
+        command.rows());
+  }
+
+  /**
+   * Moves a deal to another stage of its pipeline, recording who and when; reaching the won or lost
+   * stage closes it. Publishes {@link DealStageChanged}. A {@code null} expected version skips the
+   * optimistic-locking check (a process moving the deal).
+   */
+  @Transactional
+  public DealView moveToStage(long dealId, long stageId, Long expectedVersion) {
+    Deal deal = require(dealId);
+    Versions.check("Deal", dealId, deal.getVersion(), expectedVersion);
+    Stage stage =
+        stages
+            .findById(stageId)
+            .orElseThrow(
+                () -> new InvalidFieldException("stageId", "stage " + stageId + " does not exist"));
+    if (deal.moveTo(stage, caller.userId())) {
+      deals.saveAndFlush(deal);
+    }
+    return view(deal);
+  }
+
+  /** Reopens a won or lost deal in an open stage of its pipeline. */
+  @Transactional
+  public DealView reopen(long dealId, long stageId, Long expectedVersion) {
+    Deal deal = require(dealId);
+    Versions.check("Deal", dealId, deal.getVersion(), expectedVersion);
+    Stage stage =
+        stages
+            .findById(stageId)
+            .orElseThrow(
+                () -> new InvalidFieldException("stageId", "stage " + stageId + " does not exist"));
+    deal.reopen(stage, caller.userId());
+    return view(deals.saveAndFlush(deal));
+  }
+
+  /** Moves a deal to the stage with {@code stageCode} in its pipeline (for process workers). */
+  @Transactional
+  public DealView moveToStage(long dealId, String stageCode) {
+    Deal deal = require(dealId);
+    Stage stage =
+        deal.getPipeline()
+            .stage(stageCode)
+            .orElseThrow(
+                () ->
+                    new InvalidFieldException(
+                        "stageCode",
+                        "pipeline " + deal.getPipeline().getId() + " has no stage " + stageCode));
+    return moveToStage(dealId, stage.getId(), null);
+  }
+
+  /** Remembers the BPMN process instance driving a deal and the element it is at. */
+  @Transactional
+  public DealView recordProcessPosition(long dealId, long processInstanceKey, String elementId) {
+    Deal deal = require(dealId);
+    deal.recordProcessPosition(processInstanceKey, elementId);
+    return view(deals.saveAndFlush(deal));
+  }
+
+  @Transactional
+  public void delete(long id, Long expectedVersion) {
+    Deal deal = require(id);
+    Versions.check("Deal", id, deal.getVersion(), expectedVersion);
+    jdbc.update("DELETE FROM crm_deal_comment WHERE deal_id = ?", id);
+    deals.delete(deal);
+  }
+
+  public List<StageChangeView> stageHistory(long dealId) {
+    return require(dealId).getStageHistory().stream().map(StageChangeView::of).toList();
+  }
+
+  @Transactional
+  public CommentView addComment(long dealId, @NotBlank @Size(max = 10000) String text) {
+    require(dealId);
+    return CommentView.of(comments.save(new DealComment(dealId, caller.userId(), text)));
+  }
+
+  public List<CommentView> comments(long dealId) {
+    require(dealId);
+    return comments.findByDealIdOrderByCreatedAtAscIdAsc(dealId).stream()
+        .map(CommentView::of)
+        .toList();
+  }
+
+  /** Deals per stage of a pipeline and their worth in the base currency. */
+  public List<StageTotal> totals(long pipelineId) {
+    pipelines.require(pipelineId);
+    return jdbc.query(
+        """
+        SELECT s.id, s.code, s.name, s.semantic, COUNT(d.id),
+               COALESCE(SUM(ROUND(d.amount * c.rate, 2)), 0)
+          FROM crm_pipeline_stage s
+          LEFT JOIN crm_deal d ON d.stage_id = s.id
+          LEFT JOIN crm_currency c ON c.code = d.currency
+         WHERE s.pipeline_id = ?
+         GROUP BY s.id, s.code, s.name, s.semantic, s.sort_order
+         ORDER BY s.sort_order, s.id
+        """,
+        (rs, i) ->
+            new StageTotal(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                StageSemantic.valueOf(rs.getString(4)),
+                rs.getLong(5),
+                rs.getBigDecimal(6).setScale(2)),
+        pipelineId);
+  }
+
+  /** One page of deals matching {@code filter}, in the requested order. */
+  public CursorPage<DealView> list(DealFilter filter, ListRequest request) {
+    SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
+    KeysetQuery.Page page = query(filter).page(jdbc, order, request);
+    Map<String, BigDecimal> rates = currencies.rates();
+    Map<Long, Deal> found =
+        deals.findAllById(page.ids()).stream()
+            .collect(Collectors.toMap(Deal::getId, Function.identity()));
+    List<DealView> items =
+        page.ids().stream()
+            .map(found::get)
+            .filter(java.util.Objects::nonNull)
+            .map(d -> DealView.of(d, rates))
+            .toList();
+    return new CursorPage<>(items, page.nextCursor());
+  }
+
+  /** Streams every deal matching {@code filter} page by page, e.g. into a CSV export. */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public void export(DealFilter filter, String sort, Consumer<DealView> sink) {
+    ListRequest request = new ListRequest(sort, ListRequest.MAX_LIMIT, null);
+    do {
+      ListRequest current = request;
+      CursorPage<DealView> page = readOnly.execute(status -> list(filter, current));
+      page.items().forEach(sink);
+      request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
+    } while (request != null);
+  }
+
+  /**
+   * Makes {@code responsibleId} responsible for every deal matching {@code filter}, one transaction
+   * per page of {@value ListRequest#MAX_LIMIT}; returns how many were assigned.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public int assignAll(DealFilter filter, long responsibleId) {
+    users.requireActive(responsibleId, "responsibleId");
+    SortOrder byId = new SortOrder(SORT_FIELDS.get(0), false);
+    ListRequest request = new ListRequest("id", ListRequest.MAX_LIMIT, null);
+    int assigned = 0;
+    do {
+      KeysetQuery.Page page = query(filter).page(jdbc, byId, request);
+      assigned +=
+          writing.execute(
+              status -> {
+                List<Deal> found = deals.findAllById(page.ids());
+                found.forEach(item -> item.assignTo(responsibleId));
+                deals.saveAll(found);
+                return found.size();
+              });
+      request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
+    } while (request != null);
+    return assigned;
+  }
+
+  private KeysetQuery query(DealFilter f) {
+    KeysetQuery query =
+        new KeysetQuery("crm_deal d", "d.id")
+            .whereIfPresent(f.pipelineId(), "d.pipeline_id = ?")
+            .whereIfPresent(f.stageId(), "d.stage_id = ?")
+            .whereIfPresent(f.responsibleId(), "d.responsible_id = ?")
+            .whereIfPresent(f.companyId(), "d.company_id = ?")
+            .whereIfPresent(f.closed(), "d.closed = ?")
+            .whereIfPresent(f.currency(), "d.currency = ?")
+            .whereIfPresent(f.type() == null ? null : f.type().name(), "d.type = ?")
+            .whereIfPresent(f.minAmount(), "d.amount >= ?")
+            .whereIfPresent(f.maxAmount(), "d.amount <= ?")
+            .whereIfPresent(
+                f.contactId(),
+                "EXISTS (SELECT 1 FROM crm_deal_contact dc WHERE dc.deal_id = d.id AND dc.contact_id = ?)");
+    if (f.q() != null && !f.q().isBlank()) {
+      String terms = FullText.booleanQuery(f.q());
+      if (terms != null) {
+        query.where("MATCH (d.title) AGAINST (? IN BOOLEAN MODE)", terms);
+      } else {
+        query.where("d.title LIKE ?", FullText.likePrefix(f.q()));
+      }
+    }
+    return query;
+  }
+
+  private DealView view(Deal deal) {
+    return DealView.of(deal, currencies.rates());
+  }
+
+  private Deal require(long id) {
+    return deals.findById(id).orElseThrow(() -> new NotFoundException("Deal", id));
+  }
+}

@@ -1,0 +1,14 @@
+package org.flowcrm.crm.deal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Deals extends JpaRepository<Deal, Long> {
+
+  boolean existsByStageId(long stageId);
+
+  Optional<Deal> findFirstByProcessInstanceKey(long processInstanceKey);
+
+  List<Deal> findBySourceLeadId(long leadId);
+}

@@ -1,0 +1,5 @@
+package org.flowcrm.crm.deal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Stages extends JpaRepository<Stage, Long> {}

@@ -1,0 +1,199 @@
+package org.flowcrm.crm.deal.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+import org.flowcrm.crm.deal.CommentView;
+import org.flowcrm.crm.deal.DealCommand;
+import org.flowcrm.crm.deal.DealFilter;
+import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.deal.StageChangeView;
+import org.flowcrm.crm.deal.StageTotal;
+import org.flowcrm.crm.shared.Csv;
+import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.ETags;
+import org.flowcrm.crm.shared.ListRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/deals")
+class DealController {
+
+  private static final List<String> CSV_HEADER =
+      List.of(
+          "id",
+          "title",
+          "pipelineId",
+          "stage",
+          "amount",
+          "currency",
+          "amountInBaseCurrency",
+          "probability",
+          "expectedCloseDate",
+          "type",
+          "responsibleId",
+          "companyId",
+          "closed",
+          "createdAt");
+  private static final List<Function<DealView, Object>> CSV_COLUMNS =
+      List.of(
+          DealView::id,
+          DealView::title,
+          DealView::pipelineId,
+          DealView::stageName,
+          DealView::amount,
+          DealView::currency,
+          DealView::amountInBaseCurrency,
+          DealView::probability,
+          DealView::expectedCloseDate,
+          DealView::type,
+          DealView::responsibleId,
+          DealView::companyId,
+          DealView::closed,
+          DealView::createdAt);
+
+  private final DealService deals;
+
+  DealController(DealService deals) {
+    this.deals = deals;
+  }
+
+  /**
+   * Filter, search ({@code q}), sort ({@code sort=-amount}) and page ({@code limit}, {@code
+   * after}).
+   */
+  @GetMapping
+  CursorPage<DealView> list(@ModelAttribute DealFilter filter, @ModelAttribute ListRequest page) {
+    return deals.list(filter, page);
+  }
+
+  /** The same list as CSV, every page of it. */
+  @GetMapping(produces = "text/csv")
+  void csv(
+      @ModelAttribute DealFilter filter,
+      @RequestParam(required = false) String sort,
+      HttpServletResponse response)
+      throws IOException {
+    export(filter, sort, response);
+  }
+
+  @GetMapping("/export")
+  void export(
+      @ModelAttribute DealFilter filter,
+      @RequestParam(required = false) String sort,
+      HttpServletResponse response)
+      throws IOException {
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"deals.csv\"");
+    try (Csv<DealView> csv = Csv.open(response.getOutputStream(), CSV_HEADER, CSV_COLUMNS)) {
+      deals.export(filter, sort, csv::write);
+    }
+  }
+
+  /** Makes one user responsible for every deal the filter matches. */
+  @PostMapping("/bulk-assignment")
+  java.util.Map<String, Integer> assignAll(
+      @ModelAttribute DealFilter filter,
+      @jakarta.validation.Valid @RequestBody Assignment assignment) {
+    return java.util.Map.of("assigned", deals.assignAll(filter, assignment.responsibleId()));
+  }
+
+  /** Who becomes responsible. */
+  record Assignment(@jakarta.validation.constraints.NotNull Long responsibleId) {}
+
+  @GetMapping("/{id}")
+  ResponseEntity<DealView> get(@PathVariable long id) {
+    return withETag(deals.get(id));
+  }
+
+  @PostMapping
+  ResponseEntity<DealView> create(@Valid @RequestBody DealCommand command) {
+    DealView deal = deals.create(command);
+    return ResponseEntity.created(URI.create("/api/v1/deals/" + deal.id()))
+        .eTag(ETags.of(deal.version()))
+        .body(deal);
+  }
+
+  @PutMapping("/{id}")
+  ResponseEntity<DealView> update(
+      @PathVariable long id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody DealCommand command) {
+    return withETag(deals.update(id, command, ETags.expectedVersion(ifMatch, true)));
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(
+      @PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    deals.delete(id, ETags.expectedVersion(ifMatch, false));
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Moves the deal to another stage; {@code If-Match} is honoured when sent. */
+  @PutMapping("/{id}/stage")
+  ResponseEntity<DealView> moveToStage(
+      @PathVariable long id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody StageMove move) {
+    return withETag(deals.moveToStage(id, move.stageId(), ETags.expectedVersion(ifMatch, false)));
+  }
+
+  /** Reopens a won or lost deal in the given open stage. */
+  @PostMapping("/{id}/reopening")
+  ResponseEntity<DealView> reopen(
+      @PathVariable long id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody StageMove move) {
+    return withETag(deals.reopen(id, move.stageId(), ETags.expectedVersion(ifMatch, false)));
+  }
+
+  @GetMapping("/{id}/stage-history")
+  List<StageChangeView> stageHistory(@PathVariable long id) {
+    return deals.stageHistory(id);
+  }
+
+  @GetMapping("/{id}/comments")
+  List<CommentView> comments(@PathVariable long id) {
+    return deals.comments(id);
+  }
+
+  @PostMapping("/{id}/comments")
+  ResponseEntity<CommentView> comment(
+      @PathVariable long id, @Valid @RequestBody NewComment comment) {
+    return ResponseEntity.status(201).body(deals.addComment(id, comment.text()));
+  }
+
+  /** Deals per stage of a pipeline, with their worth in the base currency. */
+  @GetMapping("/totals")
+  List<StageTotal> totals(@RequestParam long pipelineId) {
+    return deals.totals(pipelineId);
+  }
+
+  private static ResponseEntity<DealView> withETag(DealView deal) {
+    return ResponseEntity.ok().eTag(ETags.of(deal.version())).body(deal);
+  }
+
+  /** The stage to move a deal to. */
+  record StageMove(@NotNull Long stageId) {}
+
+  /** A comment's text. */
+  record NewComment(@NotBlank @Size(max = 10000) String text) {}
+}

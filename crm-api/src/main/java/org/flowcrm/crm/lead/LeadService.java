@@ -1,0 +1,422 @@
+package org.flowcrm.crm.lead;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.flowcrm.crm.company.CompanyCommand;
+import org.flowcrm.crm.company.CompanyService;
+import org.flowcrm.crm.contact.ContactCommand;
+import org.flowcrm.crm.contact.ContactService;
+import org.flowcrm.crm.deal.DealCommand;
+import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.shared.Caller;
+import org.flowcrm.crm.shared.ConflictException;
+import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.FieldProblem;
+import org.flowcrm.crm.shared.FullText;
+import org.flowcrm.crm.shared.InvalidFieldException;
+import org.flowcrm.crm.shared.KeysetQuery;
+import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.shared.NotFoundException;
+import org.flowcrm.crm.shared.SortField;
+import org.flowcrm.crm.shared.SortOrder;
+import org.flowcrm.crm.shared.SortType;
+import org.flowcrm.crm.shared.Versions;
+import org.flowcrm.crm.user.UserService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
+
+/** Leads: the public API of the feature, including conversion. */
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class LeadService {
+
+  public static final List<SortField> SORT_FIELDS =
+      List.of(
+          new SortField("id", "l.id", SortType.LONG),
+          new SortField("title", "l.title", SortType.STRING),
+          new SortField("createdAt", "l.created_at", SortType.TIMESTAMP),
+          new SortField("updatedAt", "l.updated_at", SortType.TIMESTAMP));
+  private static final SortOrder DEFAULT_SORT = new SortOrder(SORT_FIELDS.get(0), true);
+
+  private final Leads leads;
+  private final LeadStatuses statuses;
+  private final LeadComments comments;
+  private final ContactService contacts;
+  private final CompanyService companies;
+  private final DealService deals;
+  private final UserService users;
+  private final Caller caller;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate readOnly;
+  private final TransactionTemplate writing;
+
+  LeadService(
+      Leads leads,
+      LeadStatuses statuses,
+      LeadComments comments,
+      ContactService contacts,
+      CompanyService companies,
+      DealService deals,
+      UserService users,
+      Caller caller,
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions) {
+    this.leads = leads;
+    this.statuses = statuses;
+    this.comments = comments;
+    this.contacts = contacts;
+    this.companies = companies;
+    this.deals = deals;
+    this.users = users;
+    this.caller = caller;
+    this.jdbc = jdbc;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+    this.writing = new TransactionTemplate(transactions);
+  }
+
+  /** Creates a lead and publishes {@link LeadCreated}. */
+  @Transactional
+  public LeadView create(@Valid LeadCommand command) {
+    users.requireActive(command.responsibleId(), "responsibleId");
+    LeadStatus status =
+        command.status() == null
+            ? statuses
+                .findFirstBySemanticOrderBySortOrderAscIdAsc(StatusSemantic.OPEN)
+                .orElseThrow(() -> new IllegalStateException("No open lead status configured"))
+            : status(command.status());
+    if (status.getSemantic() == StatusSemantic.CONVERTED) {
+      throw new InvalidFieldException("status", "a new lead cannot start as converted");
+    }
+    Lead lead = new Lead(command.source(), status);
+    lead.update(command);
+    lead = leads.saveAndFlush(lead);
+    lead.created();
+    return LeadView.of(leads.save(lead));
+  }
+
+  public LeadView get(long id) {
+    return LeadView.of(require(id));
+  }
+
+  public Optional<LeadView> findByProcessInstanceKey(long processInstanceKey) {
+    return leads.findFirstByProcessInstanceKey(processInstanceKey).map(LeadView::of);
+  }
+
+  @Transactional
+  public LeadView update(long id, @Valid LeadCommand command, Long expectedVersion) {
+    Lead lead = require(id);
+    Versions.check("Lead", id, lead.getVersion(), expectedVersion);
+    users.requireActive(command.responsibleId(), "responsibleId");
+    if (command.status() != null) {
+      lead.changeStatus(status(command.status()));
+    }
+    lead.update(command);
+    return LeadView.of(leads.saveAndFlush(lead));
+  }
+
+  /** Sets a lead's status (an open or junk one). */
+  @Transactional
+  public LeadView changeStatus(long id, String statusCode, Long expectedVersion) {
+    Lead lead = require(id);
+    Versions.check("Lead", id, lead.getVersion(), expectedVersion);
+    lead.changeStatus(status(statusCode));
+    return LeadView.of(leads.saveAndFlush(lead));
+  }
+
+  /**
+   * Converts a lead in one transaction: creates (or links) a contact, a company and a deal, links
+   * them to each other and back to the lead, marks the lead converted and publishes {@link
+   * LeadConverted}. A junk or already converted lead is refused (409), and a failure anywhere
+   * leaves nothing behind.
+   */
+  @Transactional
+  public ConversionResult convert(long id, @Valid ConversionCommand command, Long expectedVersion) {
+    Lead lead = require(id);
+    Versions.check("Lead", id, lead.getVersion(), expectedVersion);
+    lead.checkConvertible();
+    checkChoice(command, lead);
+
+    Long companyId = command.companyId();
+    if (command.company()) {
+      companyId =
+          companies
+              .createFromLead(
+                  CompanyCommand.named(
+                      lead.getCompanyName(),
+                      command.contact() || command.contactId() != null
+                          ? List.of()
+                          : lead.getPhones(),
+                      command.contact() || command.contactId() != null
+                          ? List.of()
+                          : lead.getEmails(),
+                      lead.getResponsibleId()),
+                  id)
+              .id();
+    } else if (companyId != null) {
+      companies.requireExisting(List.of(companyId), "companyId");
+    }
+
+    Long contactId = command.contactId();
+    if (command.contact()) {
+      boolean hasFirst = lead.getFirstName() != null && !lead.getFirstName().isBlank();
+      contactId =
+          contacts
+              .createFromLead(
+                  new ContactCommand(
+                      hasFirst ? lead.getFirstName() : lead.getLastName(),
+                      hasFirst ? lead.getLastName() : null,
+                      lead.getPosition(),
+                      null,
+                      lead.getAddress(),
+                      lead.getPhones(),
+                      lead.getEmails(),
+                      companyId == null ? List.of() : List.of(companyId),
+                      lead.getResponsibleId(),
+                      null),
+                  id)
+              .id();
+    } else if (contactId != null) {
+      contacts.requireExisting(List.of(contactId), "contactId");
+    }
+
+    Long dealId = null;
+    if (command.deal()) {
+      dealId =
+          deals
+              .createFromLead(
+                  new DealCommand(
+                      command.dealTitle() == null || command.dealTitle().isBlank()
+                          ? lead.getTitle()
+                          : command.dealTitle(),
+                      command.pipelineId(),
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      lead.getResponsibleId(),
+                      null,
+                      companyId,
+                      contactId == null ? List.of() : List.of(contactId),
+                      lead.getProductInterests()),
+                  id)
+              .id();
+    }
+
+    LeadStatus converted =
+        statuses
+            .findFirstBySemanticOrderBySortOrderAscIdAsc(StatusSemantic.CONVERTED)
+            .orElseThrow(() -> new IllegalStateException("No converted lead status configured"));
+    lead.markConverted(converted, contactId, companyId, dealId, caller.userId());
+    leads.saveAndFlush(lead);
+    return new ConversionResult(id, contactId, companyId, dealId);
+  }
+
+  private static void checkChoice(ConversionCommand command, Lead lead) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (!command.contact() && !command.company() && !command.deal()) {
+      problems.add(
+          new FieldProblem(
+              "createDeal", "choose at least one of createContact, createCompany, createDeal"));
+    }
+    if (command.contact() && command.contactId() != null) {
+      problems.add(
+          new FieldProblem(
+              "contactId", "either create a contact or link an existing one, not both"));
+    }
+    if (command.company() && command.companyId() != null) {
+      problems.add(
+          new FieldProblem(
+              "companyId", "either create a company or link an existing one, not both"));
+    }
+    if (command.contact() && blank(lead.getFirstName()) && blank(lead.getLastName())) {
+      problems.add(
+          new FieldProblem(
+              "createContact", "the lead has no person name to create a contact from"));
+    }
+    if (command.company() && blank(lead.getCompanyName())) {
+      problems.add(
+          new FieldProblem(
+              "createCompany", "the lead has no company name to create a company from"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldException(problems);
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  /** Remembers the BPMN process instance handling a lead and the element it is at. */
+  @Transactional
+  public LeadView recordProcessPosition(long leadId, long processInstanceKey, String elementId) {
+    Lead lead = require(leadId);
+    lead.recordProcessPosition(processInstanceKey, elementId);
+    return LeadView.of(leads.saveAndFlush(lead));
+  }
+
+  @Transactional
+  public void delete(long id, Long expectedVersion) {
+    Lead lead = require(id);
+    Versions.check("Lead", id, lead.getVersion(), expectedVersion);
+    leads.delete(lead);
+    leads.flush();
+  }
+
+  @Transactional
+  public LeadCommentView addComment(long leadId, @NotBlank @Size(max = 10000) String text) {
+    require(leadId);
+    return LeadCommentView.of(comments.save(new LeadComment(leadId, caller.userId(), text)));
+  }
+
+  public List<LeadCommentView> comments(long leadId) {
+    require(leadId);
+    return comments.findByLeadIdOrderByCreatedAtAscIdAsc(leadId).stream()
+        .map(LeadCommentView::of)
+        .toList();
+  }
+
+  public List<LeadStatusView> statuses() {
+    return statuses.findAllByOrderBySortOrderAscIdAsc().stream().map(LeadStatusView::of).toList();
+  }
+
+  /** Adds an open or junk status to the list. */
+  @Transactional
+  public LeadStatusView createStatus(@Valid LeadStatusCommand command) {
+    StatusSemantic semantic = command.semantic() == null ? StatusSemantic.OPEN : command.semantic();
+    if (semantic == StatusSemantic.CONVERTED) {
+      throw new InvalidFieldException("semantic", "there is exactly one converted status");
+    }
+    if (statuses.findByCode(command.code()).isPresent()) {
+      throw new ConflictException("Lead status " + command.code() + " already exists");
+    }
+    return LeadStatusView.of(
+        statuses.saveAndFlush(
+            new LeadStatus(
+                command.code(),
+                command.name(),
+                semantic,
+                command.sortOrder() == null ? 50 : command.sortOrder())));
+  }
+
+  /** Renames or reorders a status; its code and meaning stay. */
+  @Transactional
+  public LeadStatusView renameStatus(String code, @Valid LeadStatusCommand command) {
+    LeadStatus status =
+        statuses.findByCode(code).orElseThrow(() -> new NotFoundException("Lead status", code));
+    status.rename(
+        command.name(), command.sortOrder() == null ? status.getSortOrder() : command.sortOrder());
+    return LeadStatusView.of(status);
+  }
+
+  public CursorPage<LeadView> list(LeadFilter filter, ListRequest request) {
+    SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
+    KeysetQuery.Page page = query(filter).page(jdbc, order, request);
+    Map<Long, Lead> found =
+        leads.findAllById(page.ids()).stream()
+            .collect(Collectors.toMap(Lead::getId, Function.identity()));
+    return new CursorPage<>(
+        page.ids().stream().map(found::get).filter(Objects::nonNull).map(LeadView::of).toList(),
+        page.nextCursor());
+  }
+
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public void export(LeadFilter filter, String sort, Consumer<LeadView> sink) {
+    ListRequest request = new ListRequest(sort, ListRequest.MAX_LIMIT, null);
+    do {
+      ListRequest current = request;
+      CursorPage<LeadView> page = readOnly.execute(status -> list(filter, current));
+      page.items().forEach(sink);
+      request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
+    } while (request != null);
+  }
+
+  /**
+   * Records sharing one of these e-mail addresses or phone numbers (at most 20), to warn before
+   * creating a duplicate.
+   */
+  public List<LeadView> findDuplicates(List<String> emails, List<String> phones) {
+    List<Long> ids =
+        org.flowcrm.crm.shared.Duplicates.find(
+            jdbc, "crm_lead", "crm_lead_email", "lead_id", emails, phones, 20);
+    return leads.findAllById(ids).stream().map(LeadView::of).toList();
+  }
+
+  /**
+   * Makes {@code responsibleId} responsible for every lead matching {@code filter}, one transaction
+   * per page of {@value ListRequest#MAX_LIMIT}; returns how many were assigned.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public int assignAll(LeadFilter filter, long responsibleId) {
+    users.requireActive(responsibleId, "responsibleId");
+    SortOrder byId = new SortOrder(SORT_FIELDS.get(0), false);
+    ListRequest request = new ListRequest("id", ListRequest.MAX_LIMIT, null);
+    int assigned = 0;
+    do {
+      KeysetQuery.Page page = query(filter).page(jdbc, byId, request);
+      assigned +=
+          writing.execute(
+              status -> {
+                List<Lead> found = leads.findAllById(page.ids());
+                found.forEach(item -> item.assignTo(responsibleId));
+                leads.saveAll(found);
+                return found.size();
+              });
+      request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
+    } while (request != null);
+    return assigned;
+  }
+
+  private KeysetQuery query(LeadFilter f) {
+    KeysetQuery query =
+        new KeysetQuery("crm_lead l", "l.id")
+            .whereIfPresent(
+                f.status(), "l.status_id = (SELECT s.id FROM crm_lead_status s WHERE s.code = ?)")
+            .whereIfPresent(f.source() == null ? null : f.source().name(), "l.source = ?")
+            .whereIfPresent(f.responsibleId(), "l.responsible_id = ?");
+    if (f.q() != null && !f.q().isBlank()) {
+      String terms = FullText.booleanQuery(f.q());
+      if (terms != null) {
+        query.where("MATCH (l.search_text) AGAINST (? IN BOOLEAN MODE)", terms);
+      } else {
+        query.where("l.title LIKE ?", FullText.likePrefix(f.q()));
+      }
+    }
+    return query;
+  }
+
+  private LeadStatus status(String code) {
+    return statuses
+        .findByCode(code)
+        .orElseThrow(
+            () ->
+                new InvalidFieldException(
+                    "status",
+                    "unknown lead status "
+                        + code
+                        + "; use one of "
+                        + statuses().stream().map(LeadStatusView::code).toList()));
+  }
+
+  private Lead require(long id) {
+    return leads.findById(id).orElseThrow(() -> new NotFoundException("Lead", id));
+  }
+}

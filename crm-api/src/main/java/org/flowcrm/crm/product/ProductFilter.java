@@ -1,0 +1,9 @@
+package org.flowcrm.crm.product;
+
+/**
+ * Which products a list shows; every field is optional. {@code q} matches names starting with it
+ * (quick search); {@code sectionId} includes its sub-sections unless {@code includeSubsections} is
+ * false.
+ */
+public record ProductFilter(
+    String q, Long sectionId, Boolean includeSubsections, Boolean active, String currency) {}

@@ -1,0 +1,176 @@
+package org.flowcrm.crm.task;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.flowcrm.crm.link.ItemLink;
+import org.flowcrm.crm.link.LinkService;
+import org.flowcrm.crm.shared.BadParameterException;
+import org.flowcrm.crm.shared.Caller;
+import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.KeysetQuery;
+import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.shared.NotFoundException;
+import org.flowcrm.crm.shared.SortField;
+import org.flowcrm.crm.shared.SortOrder;
+import org.flowcrm.crm.shared.SortType;
+import org.flowcrm.crm.shared.Versions;
+import org.flowcrm.crm.user.UserService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/** Tasks: the public API of the feature. */
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class TaskService {
+
+  public static final List<SortField> SORT_FIELDS =
+      List.of(
+          new SortField("id", "t.id", SortType.LONG),
+          new SortField("createdAt", "t.created_at", SortType.TIMESTAMP),
+          new SortField("updatedAt", "t.updated_at", SortType.TIMESTAMP));
+  private static final SortOrder DEFAULT_SORT = new SortOrder(SORT_FIELDS.get(0), true);
+
+  private final Tasks tasks;
+  private final UserService users;
+  private final LinkService links;
+  private final Caller caller;
+  private final JdbcTemplate jdbc;
+
+  TaskService(Tasks tasks, UserService users, LinkService links, Caller caller, JdbcTemplate jdbc) {
+    this.tasks = tasks;
+    this.users = users;
+    this.links = links;
+    this.caller = caller;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional
+  public TaskView create(@Valid TaskCommand command) {
+    return create(command, TaskOrigin.MANUAL, null, null);
+  }
+
+  /**
+   * A task created by the BPMN process step {@code elementId} of a process instance. Idempotent: a
+   * retried worker gets the task the first call created.
+   */
+  @Transactional
+  public TaskView createForProcess(
+      @Valid TaskCommand command, long processInstanceKey, @NotBlank String elementId) {
+    return tasks
+        .findByProcessInstanceKeyAndProcessElementId(processInstanceKey, elementId)
+        .map(TaskView::of)
+        .orElseGet(() -> create(command, TaskOrigin.PROCESS, processInstanceKey, elementId));
+  }
+
+  /**
+   * The same task once for each item (e.g. every contact of a filtered list), each linked to its
+   * item, in one transaction.
+   */
+  @Transactional
+  public List<TaskView> createForEach(
+      @Valid TaskCommand template, @NotEmpty @Size(max = 1000) List<@NotNull ItemLink> items) {
+    links.requireExisting(items, "items");
+    List<TaskView> created = new ArrayList<>();
+    for (ItemLink item : items) {
+      List<ItemLink> itemLinks = new ArrayList<>(template.links());
+      itemLinks.add(item);
+      created.add(create(template.withLinks(itemLinks), TaskOrigin.BULK, null, null));
+    }
+    return created;
+  }
+
+  private TaskView create(
+      TaskCommand command, TaskOrigin origin, Long processInstanceKey, String elementId) {
+    check(command);
+    Task task = new Task(origin, caller.userId(), processInstanceKey, elementId);
+    task.update(command);
+    return TaskView.of(tasks.saveAndFlush(task));
+  }
+
+  public TaskView get(long id) {
+    return TaskView.of(require(id));
+  }
+
+  @Transactional
+  public TaskView update(long id, @Valid TaskCommand command, Long expectedVersion) {
+    Task task = require(id);
+    Versions.check("Task", id, task.getVersion(), expectedVersion);
+    check(command);
+    task.update(command);
+    return TaskView.of(tasks.saveAndFlush(task));
+  }
+
+  @Transactional
+  public TaskView changeStatus(long id, TaskStatus status, Long expectedVersion) {
+    Task task = require(id);
+    Versions.check("Task", id, task.getVersion(), expectedVersion);
+    task.changeStatus(status);
+    return TaskView.of(tasks.saveAndFlush(task));
+  }
+
+  @Transactional
+  public void delete(long id, Long expectedVersion) {
+    Task task = require(id);
+    Versions.check("Task", id, task.getVersion(), expectedVersion);
+    tasks.delete(task);
+  }
+
+  public CursorPage<TaskView> list(TaskFilter f, ListRequest request) {
+    SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
+    if ((f.itemType() == null) != (f.itemId() == null)) {
+      throw new BadParameterException(
+          f.itemType() == null ? "itemType" : "itemId", "give itemType and itemId together");
+    }
+    KeysetQuery query =
+        new KeysetQuery("crm_task t", "t.id")
+            .whereIfPresent(f.status() == null ? null : f.status().name(), "t.status = ?")
+            .whereIfPresent(f.responsibleId(), "t.responsible_id = ?")
+            .whereIfPresent(
+                f.observerId(),
+                "EXISTS (SELECT 1 FROM crm_task_observer o WHERE o.task_id = t.id AND o.user_id = ?)");
+    if (Boolean.TRUE.equals(f.overdue())) {
+      query.where(
+          "t.status IN ('OPEN', 'IN_PROGRESS') AND t.deadline < ?", Timestamp.from(Instant.now()));
+    }
+    if (f.itemType() != null) {
+      query.where(
+          "EXISTS (SELECT 1 FROM crm_task_link l WHERE l.task_id = t.id"
+              + " AND l.item_type = ? AND l.item_id = ?)",
+          f.itemType().name(),
+          f.itemId());
+    }
+    KeysetQuery.Page page = query.page(jdbc, order, request);
+    Map<Long, Task> found =
+        tasks.findAllById(page.ids()).stream()
+            .collect(Collectors.toMap(Task::getId, Function.identity()));
+    return new CursorPage<>(
+        page.ids().stream().map(found::get).filter(Objects::nonNull).map(TaskView::of).toList(),
+        page.nextCursor());
+  }
+
+  private void check(TaskCommand command) {
+    users.requireActive(command.responsibleId(), "responsibleId");
+    for (int i = 0; i < command.observerIds().size(); i++) {
+      users.requireActive(command.observerIds().get(i), "observerIds[" + i + "]");
+    }
+    links.requireExisting(command.links(), "links");
+  }
+
+  private Task require(long id) {
+    return tasks.findById(id).orElseThrow(() -> new NotFoundException("Task", id));
+  }
+}

@@ -1,0 +1,2 @@
+/** REST API for tasks: {@code /api/v1/tasks}. */
+package org.flowcrm.crm.task.web;

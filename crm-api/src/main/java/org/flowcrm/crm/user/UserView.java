@@ -1,0 +1,16 @@
+package org.flowcrm.crm.user;
+
+/** A user as other features and the API see it. */
+public record UserView(
+    long id, long version, String login, String displayName, String email, boolean active) {
+
+  static UserView of(User user) {
+    return new UserView(
+        user.getId(),
+        user.getVersion(),
+        user.getLogin(),
+        user.getDisplayName(),
+        user.getEmail(),
+        user.isActive());
+  }
+}

@@ -1,0 +1,2 @@
+/** REST API for users: {@code /api/v1/users}. */
+package org.flowcrm.crm.user.web;
