@@ -12,6 +12,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class FlowcrmApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(FlowcrmApplication.class, args);
+    try {
+      SpringApplication.run(FlowcrmApplication.class, args);
+    } catch (RuntimeException startFailed) {
+      // Spring Boot has already reported why. Exit, so the shutdown hooks stop the embedded
+      // MariaDB and mail catcher, whose threads would otherwise keep the JVM alive.
+      System.exit(1);
+    }
   }
 }

@@ -22,7 +22,8 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class MailCatcherEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-  private static final Logger log = LoggerFactory.getLogger(MailCatcherEnvironmentPostProcessor.class);
+  private static final Logger log =
+      LoggerFactory.getLogger(MailCatcherEnvironmentPostProcessor.class);
   private static GreenMail running;
 
   @Override
@@ -39,9 +40,12 @@ public class MailCatcherEnvironmentPostProcessor implements EnvironmentPostProce
             new MapPropertySource(
                 "mailCatcher",
                 Map.of(
-                    "spring.mail.host", "127.0.0.1",
-                    "spring.mail.port", port,
-                    "flowcrm.mail.catcher.running", true)));
+                    "spring.mail.host",
+                    "127.0.0.1",
+                    "spring.mail.port",
+                    port,
+                    "flowcrm.mail.catcher.running",
+                    true)));
   }
 
   /** The running catcher, for the mailbox page and tests; null when a real server is used. */
@@ -52,7 +56,8 @@ public class MailCatcherEnvironmentPostProcessor implements EnvironmentPostProce
   private static synchronized int start(int requestedPort) {
     if (running == null) {
       int port = requestedPort > 0 ? requestedPort : freePort();
-      GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      GreenMail greenMail =
+          new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       greenMail.start();
       Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "mail-catcher-stop"));
       log.info("Mail catcher (SMTP) listening on 127.0.0.1:{}", port);

@@ -1,2 +1,4 @@
-/** Assembly concerns of the runnable application: startup banner, mail catcher, failure analysis. */
+/**
+ * Assembly concerns of the runnable application: startup banner, mail catcher, failure analysis.
+ */
 package org.flowcrm.app;

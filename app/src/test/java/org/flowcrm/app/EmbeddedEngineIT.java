@@ -60,9 +60,10 @@ class EmbeddedEngineIT {
     }
   }
 
-  static class Greeter {
+  /** Public, as the Camunda Spring SDK invokes {@code @JobWorker} methods reflectively. */
+  public static class Greeter {
     @JobWorker(type = "test.greet")
-    Map<String, Object> greet(@Variable String name) {
+    public Map<String, Object> greet(@Variable String name) {
       return Map.of("greeting", "Hello " + name);
     }
   }

@@ -33,6 +33,7 @@ class FlowcrmApplicationIT {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .header("Authorization", basic("admin", "test-admin-password"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -43,6 +44,26 @@ class FlowcrmApplicationIT {
     assertThat(health.read("$.components.db.details.database", String.class)).isEqualTo("MariaDB");
     assertThat(health.read("$.components.engine.status", String.class)).isEqualTo("UP");
     assertThat(health.read("$.components.camundaClient.status", String.class)).isEqualTo("UP");
+  }
+
+  @Test
+  void withoutSigningInHealthShowsTheStatusButNoDetails() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"status\":\"UP\"").doesNotContain("MariaDB");
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test

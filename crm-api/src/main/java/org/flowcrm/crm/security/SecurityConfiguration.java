@@ -1,0 +1,143 @@
+package org.flowcrm.crm.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two doors. The REST API ({@code /api/**}) is stateless: every request carries HTTP Basic
+ * credentials, no session cookie is issued, so there is nothing for a forged cross-site request to
+ * ride on and CSRF tokens are not needed. Pages use form login with a session cookie and CSRF
+ * tokens on every form. Only sign-in, static assets, the API description, the health probe, {@code
+ * /public/**} (web forms) and {@code /api/v1/public/**} (invoice links) are open without signing
+ * in.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  /**
+   * bpmn-js and form-js set inline styles and use data: URLs for icons, so styles allow
+   * 'unsafe-inline' and images data:; scripts come only from this origin.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+          + " img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
+          + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+  static final String[] OPEN_PATHS = {
+    "/login",
+    "/error",
+    "/favicon.ico",
+    "/css/**",
+    "/js/**",
+    "/vendor/**",
+    "/images/**",
+    "/public/**",
+    "/actuator/health",
+    "/actuator/health/**",
+    "/v3/api-docs",
+    "/v3/api-docs/**",
+    "/swagger-ui.html",
+    "/swagger-ui/**"
+  };
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    // bcrypt today, stored with its {id} prefix so the algorithm can be upgraded per user.
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    // Invoice links for customers: an unguessable token, no internal ids.
+                    .requestMatchers("/api/v1/public/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(SecurityConfiguration::unauthorized)
+                    .accessDeniedHandler(
+                        (request, response, denied) ->
+                            problem(
+                                response, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
+        .headers(SecurityConfiguration::headers);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            requests ->
+                requests.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
+        .formLogin(Customizer.withDefaults())
+        // For scripts and probes outside /api (e.g. actuator details): browsers still get the form.
+        .httpBasic(Customizer.withDefaults())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .headers(SecurityConfiguration::headers);
+    return http.build();
+  }
+
+  private static void headers(
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+          headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+        .frameOptions(frame -> frame.sameOrigin());
+  }
+
+  private static void unauthorized(
+      jakarta.servlet.http.HttpServletRequest request,
+      HttpServletResponse response,
+      AuthenticationException failure)
+      throws IOException {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"Flowcrm\"");
+    problem(
+        response,
+        HttpStatus.UNAUTHORIZED,
+        failure instanceof LockedException
+            ? "Too many failed sign-ins for this user; try again later."
+            : "Sign in with a valid user name and password (HTTP Basic).");
+  }
+
+  private static void problem(HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\""
+                + status.getReasonPhrase()
+                + "\",\"status\":"
+                + status.value()
+                + ",\"detail\":\""
+                + detail
+                + "\"}");
+  }
+}
