@@ -104,8 +104,8 @@ class DeploymentTests {
         Bpmn.convertToString(
             Bpmn.createExecutableProcess("timer")
                 .startEvent()
-                .intermediateCatchEvent("wait", e -> e.timerWithDuration("PT1M"))
-                .userTask("approve")
+                .intermediateCatchEvent("wait", e -> e.signal("go"))
+                .callActivity("approve", c -> c.zeebeProcessId("other"))
                 .endEvent()
                 .done()),
         "wait",
@@ -194,7 +194,7 @@ class DeploymentTests {
             Bpmn.createExecutableProcess("several")
                 .startEvent()
                 .serviceTask("noType")
-                .userTask("approve")
+                .callActivity("approve", c -> c.zeebeProcessId("other"))
                 .endEvent()
                 .done()),
         "Element: noType",

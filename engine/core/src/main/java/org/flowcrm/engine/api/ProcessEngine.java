@@ -103,6 +103,70 @@ public interface ProcessEngine extends AutoCloseable {
     throw new UnsupportedOperationException("incidents is not supported by " + getClass());
   }
 
+  /**
+   * Searches user tasks ({@code zeebe:userTask}): open ones and the bounded history of finished
+   * ones (the newest {@code 10,000} COMPLETED or CANCELED tasks).
+   */
+  default UserTaskSearchResult searchUserTasks(UserTaskQuery query) {
+    throw new UnsupportedOperationException("searchUserTasks is not supported by " + getClass());
+  }
+
+  /** A user task by key, open or finished; empty when unknown. */
+  default Optional<UserTask> userTask(long userTaskKey) {
+    throw new UnsupportedOperationException("userTask is not supported by " + getClass());
+  }
+
+  /**
+   * Assigns an open user task. With {@code allowOverride} false, a task that already has an
+   * assignee is refused with INVALID_STATE; an unknown or finished task with NOT_FOUND.
+   */
+  default void assignUserTask(long userTaskKey, String assignee, boolean allowOverride) {
+    throw new UnsupportedOperationException("assignUserTask is not supported by " + getClass());
+  }
+
+  /** Removes the assignee of an open user task (NOT_FOUND when unknown or finished). */
+  default void unassignUserTask(long userTaskKey) {
+    throw new UnsupportedOperationException("unassignUserTask is not supported by " + getClass());
+  }
+
+  /** Changes the non-null fields of the changeset on an open user task. */
+  default void updateUserTask(long userTaskKey, UserTaskUpdate changeset) {
+    throw new UnsupportedOperationException("updateUserTask is not supported by " + getClass());
+  }
+
+  /**
+   * Completes an open user task: its variables are merged as a job's are, the element completes and
+   * the instance moves on. Unknown or already finished → NOT_FOUND.
+   */
+  default void completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
+    throw new UnsupportedOperationException("completeUserTask is not supported by " + getClass());
+  }
+
+  /**
+   * Publishes a message: it correlates to every open subscription with its name and correlation key
+   * (at most one per process id) and starts instances of processes with a matching message start
+   * event; with a positive {@code timeToLive} it stays buffered for subscriptions opened later. A
+   * {@code messageId} equal to one of a buffered message with the same name and key →
+   * ALREADY_EXISTS. Returns the message key.
+   */
+  default long publishMessage(
+      String name,
+      String correlationKey,
+      Duration timeToLive,
+      String messageId,
+      Map<String, Object> variables) {
+    throw new UnsupportedOperationException("publishMessage is not supported by " + getClass());
+  }
+
+  /**
+   * Correlates a message at once, without buffering: NOT_FOUND when no subscription or message
+   * start event takes it.
+   */
+  default MessageCorrelated correlateMessage(
+      String name, String correlationKey, Map<String, Object> variables) {
+    throw new UnsupportedOperationException("correlateMessage is not supported by " + getClass());
+  }
+
   @Override
   void close();
 

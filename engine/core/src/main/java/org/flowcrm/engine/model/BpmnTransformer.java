@@ -13,30 +13,42 @@ import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -158,10 +170,13 @@ public final class BpmnTransformer {
     elements.put(root.id, root);
     List<io.camunda.zeebe.model.bpmn.instance.SequenceFlow> flows = new ArrayList<>();
     transformScope(root, process.getFlowElements(), elements, flows, problems);
-    if (root.startEventId == null) {
+    if (root.startEventId == null
+        && root.timerStartEventIds.isEmpty()
+        && root.messageStartEventIds.isEmpty()) {
       problems.add(
           new Problem(
-              process.getId(), "Must have a none start event to be started by this engine"));
+              process.getId(),
+              "Must have a none, timer or message start event to be started by this engine"));
     }
     for (io.camunda.zeebe.model.bpmn.instance.SequenceFlow flow : flows) {
       FlowNode source = elements.get(flow.getSource().getId());
@@ -286,7 +301,29 @@ public final class BpmnTransformer {
       List<Problem> problems) {
     String id = element.getId();
     FlowNode node;
-    if (element instanceof StartEvent start) {
+    if (element instanceof StartEvent start
+        && start.getEventDefinitions().size() == 1
+        && start.getEventDefinitions().iterator().next() instanceof TimerEventDefinition timer
+        && scope.type == ElementType.PROCESS) {
+      node = new FlowNode(id, ElementType.START_EVENT, scope.id);
+      readTimer(
+          node,
+          timer,
+          EnumSet.of(FlowNode.TimerKind.DATE, FlowNode.TimerKind.CYCLE),
+          "a timer start event",
+          problems);
+      scope.timerStartEventIds.add(id);
+    } else if (element instanceof StartEvent start
+        && start.getEventDefinitions().size() == 1
+        && start.getEventDefinitions().iterator().next() instanceof MessageEventDefinition message
+        && scope.type == ElementType.PROCESS) {
+      node = new FlowNode(id, ElementType.START_EVENT, scope.id);
+      readMessage(node, message.getMessage(), false, problems);
+      if (node.messageName != null && !node.messageName.isStatic()) {
+        problems.add(new Problem(id, "The message name of a start event must be static"));
+      }
+      scope.messageStartEventIds.add(id);
+    } else if (element instanceof StartEvent start) {
       if (!start.getEventDefinitions().isEmpty()) {
         return unsupported(id, start.getEventDefinitions(), "start events", problems);
       }
@@ -321,12 +358,65 @@ public final class BpmnTransformer {
         return unsupported(id, event.getEventDefinitions(), "intermediate throw events", problems);
       }
       node = new FlowNode(id, ElementType.INTERMEDIATE_THROW_EVENT, scope.id);
+    } else if (element instanceof IntermediateCatchEvent event) {
+      Collection<EventDefinition> definitions = event.getEventDefinitions();
+      if (definitions.size() == 1
+          && definitions.iterator().next() instanceof MessageEventDefinition message) {
+        node = new FlowNode(id, ElementType.INTERMEDIATE_CATCH_EVENT, scope.id);
+        readMessage(node, message.getMessage(), true, problems);
+        readMappings(node, element, problems);
+        return node;
+      }
+      if (definitions.size() != 1
+          || !(definitions.iterator().next() instanceof TimerEventDefinition timer)) {
+        return unsupported(id, definitions, "intermediate catch events", problems);
+      }
+      node = new FlowNode(id, ElementType.INTERMEDIATE_CATCH_EVENT, scope.id);
+      readTimer(
+          node,
+          timer,
+          EnumSet.of(FlowNode.TimerKind.DURATION, FlowNode.TimerKind.DATE),
+          "an intermediate timer catch event",
+          problems);
     } else if (element instanceof BoundaryEvent boundary) {
       if (boundary.getAttachedTo() == null) {
         problems.add(new Problem(id, "A boundary event must be attached to an activity"));
         return null;
       }
       Collection<EventDefinition> definitions = boundary.getEventDefinitions();
+      if (definitions.size() == 1
+          && definitions.iterator().next() instanceof TimerEventDefinition timer) {
+        node = new FlowNode(id, ElementType.BOUNDARY_EVENT, scope.id);
+        node.attachedToId = boundary.getAttachedTo().getId();
+        node.interrupting = boundary.cancelActivity();
+        readTimer(
+            node,
+            timer,
+            node.interrupting
+                ? EnumSet.of(FlowNode.TimerKind.DURATION, FlowNode.TimerKind.DATE)
+                : EnumSet.allOf(FlowNode.TimerKind.class),
+            node.interrupting
+                ? "an interrupting boundary timer"
+                : "a non-interrupting boundary timer",
+            problems);
+        readMappings(node, element, problems);
+        if (!node.inputs.isEmpty()) {
+          problems.add(new Problem(id, "Input mappings are not supported on this event"));
+        }
+        return node;
+      }
+      if (definitions.size() == 1
+          && definitions.iterator().next() instanceof MessageEventDefinition message) {
+        node = new FlowNode(id, ElementType.BOUNDARY_EVENT, scope.id);
+        node.attachedToId = boundary.getAttachedTo().getId();
+        node.interrupting = boundary.cancelActivity();
+        readMessage(node, message.getMessage(), true, problems);
+        readMappings(node, element, problems);
+        if (!node.inputs.isEmpty()) {
+          problems.add(new Problem(id, "Input mappings are not supported on this event"));
+        }
+        return node;
+      }
       if (definitions.size() != 1
           || !(definitions.iterator().next() instanceof ErrorEventDefinition error)) {
         return unsupported(id, definitions, "boundary events", problems);
@@ -335,6 +425,7 @@ public final class BpmnTransformer {
         problems.add(new Problem(id, "Error boundary events must be interrupting"));
       }
       node = new FlowNode(id, ElementType.BOUNDARY_EVENT, scope.id);
+      node.errorBoundary = true;
       node.attachedToId = boundary.getAttachedTo().getId();
       String code = error.getError() == null ? null : error.getError().getErrorCode();
       node.caughtErrorCode = code == null || code.isBlank() ? null : code;
@@ -346,6 +437,11 @@ public final class BpmnTransformer {
         || element instanceof BusinessRuleTask
         || element instanceof ScriptTask) {
       node = transformTask(scope, (Activity) element, problems);
+    } else if (element instanceof io.camunda.zeebe.model.bpmn.instance.UserTask task) {
+      node = transformUserTask(scope, task, problems);
+    } else if (element instanceof ReceiveTask receive) {
+      node = new FlowNode(id, ElementType.RECEIVE_TASK, scope.id);
+      readMessage(node, receive.getMessage(), true, problems);
     } else if (element instanceof ManualTask
         || "task".equals(element.getElementType().getTypeName())) {
       node = new FlowNode(id, ElementType.PASS_THROUGH_TASK, scope.id);
@@ -443,6 +539,177 @@ public final class BpmnTransformer {
                 : "Must have a zeebe:taskDefinition"
                     + (task instanceof ScriptTask ? " or a zeebe:script" : "")));
     return null;
+  }
+
+  /** Job type of user tasks without {@code zeebe:userTask}, as Zeebe names it. */
+  public static final String USER_TASK_JOB_TYPE = "io.camunda.zeebe:userTask";
+
+  private FlowNode transformUserTask(
+      FlowNode scope, io.camunda.zeebe.model.bpmn.instance.UserTask task, List<Problem> problems) {
+    String id = task.getId();
+    boolean modern = task.getSingleExtensionElement(ZeebeUserTask.class) != null;
+    FlowNode node =
+        new FlowNode(id, modern ? ElementType.USER_TASK : ElementType.JOB_TASK, scope.id);
+    node.name = task.getName();
+    if (task.getSingleExtensionElement(ZeebeTaskListeners.class) != null
+        && !task.getSingleExtensionElement(ZeebeTaskListeners.class).getTaskListeners().isEmpty()) {
+      problems.add(new Problem(id, "Task listeners are not supported"));
+    }
+    ZeebeAssignmentDefinition assignment =
+        task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
+    if (assignment != null) {
+      node.assignee = optional(id, assignment.getAssignee(), problems);
+      node.candidateGroups = optional(id, assignment.getCandidateGroups(), problems);
+      node.candidateUsers = optional(id, assignment.getCandidateUsers(), problems);
+    }
+    ZeebeTaskSchedule schedule = task.getSingleExtensionElement(ZeebeTaskSchedule.class);
+    if (schedule != null) {
+      node.dueDate = optional(id, schedule.getDueDate(), problems);
+      node.followUpDate = optional(id, schedule.getFollowUpDate(), problems);
+    }
+    ZeebePriorityDefinition priority =
+        task.getSingleExtensionElement(ZeebePriorityDefinition.class);
+    if (priority != null) {
+      node.priority = optional(id, priority.getPriority(), problems);
+      if (node.priority != null && node.priority.isStatic()) {
+        try {
+          int value = Integer.parseInt(node.priority.source().trim());
+          if (value < 0 || value > 100) {
+            problems.add(new Problem(id, "Priority must be between 0 and 100: " + value));
+          }
+        } catch (NumberFormatException e) {
+          problems.add(
+              new Problem(id, "Priority must be a number: '" + node.priority.source() + "'"));
+        }
+      }
+    }
+    ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
+    if (form != null) {
+      node.formKey = blankToNull(form.getFormKey());
+      node.formId = blankToNull(form.getFormId());
+      node.externalFormReference = optional(id, form.getExternalReference(), problems);
+      if (modern && node.formKey != null) {
+        problems.add(
+            new Problem(
+                id,
+                "A zeebe:userTask links a form by formId or externalReference, not by formKey"));
+      }
+    }
+    ZeebeTaskHeaders headers = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+    if (headers != null) {
+      for (ZeebeHeader header : headers.getHeaders()) {
+        if (header.getKey() != null) {
+          node.headers.put(header.getKey(), header.getValue() == null ? "" : header.getValue());
+        }
+      }
+    }
+    if (!modern) {
+      node.jobBasedUserTask = true;
+      node.jobType = Expression.of(USER_TASK_JOB_TYPE, feel);
+      node.jobRetries = Expression.of("3", feel);
+      if (node.formId != null || node.externalFormReference != null) {
+        problems.add(
+            new Problem(
+                id,
+                "A job-based user task (no zeebe:userTask) links a form only by formKey; add"
+                    + " zeebe:userTask to use formId or externalReference"));
+      }
+    }
+    return node;
+  }
+
+  private Expression optional(String id, String attribute, List<Problem> problems) {
+    if (attribute == null || attribute.isBlank()) {
+      return null;
+    }
+    return parse(id, () -> Expression.of(attribute, feel), problems);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** Reads a message reference: its name and (for catch events) its correlation key. */
+  private void readMessage(
+      FlowNode node,
+      io.camunda.zeebe.model.bpmn.instance.Message message,
+      boolean needsKey,
+      List<Problem> problems) {
+    if (message == null || message.getName() == null || message.getName().isBlank()) {
+      problems.add(new Problem(node.id, "Must reference a message with a name"));
+      return;
+    }
+    node.messageName = parse(node.id, () -> Expression.of(message.getName(), feel), problems);
+    ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
+    String key = subscription == null ? null : subscription.getCorrelationKey();
+    if (key != null && !key.isBlank()) {
+      node.correlationKey = parse(node.id, () -> Expression.of(key, feel), problems);
+    } else if (needsKey) {
+      problems.add(
+          new Problem(node.id, "Must have a correlation key (zeebe:subscription correlationKey)"));
+    }
+  }
+
+  /** Reads a timer definition, refusing kinds the element cannot have and bad static values. */
+  private void readTimer(
+      FlowNode node,
+      TimerEventDefinition timer,
+      Set<FlowNode.TimerKind> allowed,
+      String what,
+      List<Problem> problems) {
+    String text = null;
+    if (timer.getTimeDuration() != null) {
+      node.timerKind = FlowNode.TimerKind.DURATION;
+      text = timer.getTimeDuration().getTextContent();
+    } else if (timer.getTimeDate() != null) {
+      node.timerKind = FlowNode.TimerKind.DATE;
+      text = timer.getTimeDate().getTextContent();
+    } else if (timer.getTimeCycle() != null) {
+      node.timerKind = FlowNode.TimerKind.CYCLE;
+      text = timer.getTimeCycle().getTextContent();
+    }
+    if (node.timerKind == null || text == null || text.isBlank()) {
+      problems.add(new Problem(node.id, "A timer must have a duration, a date or a cycle"));
+      return;
+    }
+    if (!allowed.contains(node.timerKind)) {
+      problems.add(
+          new Problem(
+              node.id,
+              "A timer "
+                  + node.timerKind.name().toLowerCase(java.util.Locale.ROOT)
+                  + " is not supported on "
+                  + what
+                  + " (supported: "
+                  + allowed.stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList()
+                  + ")"));
+      return;
+    }
+    String source = text.trim();
+    node.timer = parse(node.id, () -> Expression.of(source, feel), problems);
+    if (node.timer != null && node.timer.isStatic()) {
+      String error = Timers.check(node.timerKind, source);
+      if (error != null) {
+        problems.add(new Problem(node.id, error));
+      }
+    } else if (node.timer != null && node.type == ElementType.START_EVENT) {
+      // a start timer is evaluated at deploy, without variables: check it now
+      FeelEvaluator.Result value = node.timer.evaluate(feel, Map.of());
+      if (value.isFailure() || !(value.value() instanceof String evaluated)) {
+        problems.add(
+            new Problem(
+                node.id,
+                "Expected the timer expression '"
+                    + node.timer.source()
+                    + "' to evaluate to a string without variables, but "
+                    + (value.isFailure() ? value.failure() : "it was " + value.value())));
+      } else {
+        String error = Timers.check(node.timerKind, evaluated);
+        if (error != null) {
+          problems.add(new Problem(node.id, error));
+        }
+      }
+    }
   }
 
   private void readMappings(FlowNode node, FlowElement element, List<Problem> problems) {

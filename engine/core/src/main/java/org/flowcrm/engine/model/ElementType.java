@@ -15,6 +15,12 @@ public enum ElementType {
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
   INCLUSIVE_GATEWAY,
+  /** A {@code zeebe:userTask}: waits until completed through the user-task API. */
+  USER_TASK,
   SUB_PROCESS,
-  BOUNDARY_EVENT
+  BOUNDARY_EVENT,
+  /** Receive task: waits for its message. */
+  RECEIVE_TASK,
+  /** Intermediate catch event (timer or message): waits for its trigger. */
+  INTERMEDIATE_CATCH_EVENT
 }

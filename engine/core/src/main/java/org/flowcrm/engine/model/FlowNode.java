@@ -13,6 +13,13 @@ import org.flowcrm.engine.feel.Expression;
  */
 public final class FlowNode {
 
+  /** How a timer's expression is read. */
+  public enum TimerKind {
+    DURATION,
+    DATE,
+    CYCLE
+  }
+
   public enum EndKind {
     NONE,
     TERMINATE,
@@ -37,6 +44,19 @@ public final class FlowNode {
   Expression jobRetries;
   final Map<String, String> headers = new LinkedHashMap<>();
 
+  // user tasks (zeebe:userTask, and job-based ones whose job headers they fill)
+  String name;
+  Expression assignee;
+  Expression candidateGroups;
+  Expression candidateUsers;
+  Expression dueDate;
+  Expression followUpDate;
+  Expression priority;
+  String formKey;
+  String formId;
+  Expression externalFormReference;
+  boolean jobBasedUserTask;
+
   // script tasks
   Expression script;
   String resultVariable;
@@ -44,6 +64,26 @@ public final class FlowNode {
   // end events
   EndKind endKind = EndKind.NONE;
   Expression errorCode;
+
+  // timer events (intermediate catch, boundary, start)
+  TimerKind timerKind;
+  Expression timer;
+
+  // message events and receive tasks
+  Expression messageName;
+  Expression correlationKey;
+
+  /** Process: message start events. */
+  final List<String> messageStartEventIds = new ArrayList<>();
+
+  /** Boundary events: whether triggering it terminates the activity. */
+  boolean interrupting = true;
+
+  /** Boundary events: true for error boundaries (those {@link #caughtErrorCode} applies to). */
+  boolean errorBoundary;
+
+  /** Process: timer start events. */
+  final List<String> timerStartEventIds = new ArrayList<>();
 
   // boundary events: the activity they are attached to, and the error code caught (null = all)
   String attachedToId;
@@ -110,6 +150,51 @@ public final class FlowNode {
     return headers;
   }
 
+  public String name() {
+    return name;
+  }
+
+  public Expression assignee() {
+    return assignee;
+  }
+
+  public Expression candidateGroups() {
+    return candidateGroups;
+  }
+
+  public Expression candidateUsers() {
+    return candidateUsers;
+  }
+
+  public Expression dueDate() {
+    return dueDate;
+  }
+
+  public Expression followUpDate() {
+    return followUpDate;
+  }
+
+  public Expression priority() {
+    return priority;
+  }
+
+  public String formKey() {
+    return formKey;
+  }
+
+  public String formId() {
+    return formId;
+  }
+
+  public Expression externalFormReference() {
+    return externalFormReference;
+  }
+
+  /** A {@code bpmn:userTask} without {@code zeebe:userTask}: a job for a task worker. */
+  public boolean jobBasedUserTask() {
+    return jobBasedUserTask;
+  }
+
   public Expression script() {
     return script;
   }
@@ -124,6 +209,58 @@ public final class FlowNode {
 
   public Expression errorCode() {
     return errorCode;
+  }
+
+  public Expression messageName() {
+    return messageName;
+  }
+
+  public Expression correlationKey() {
+    return correlationKey;
+  }
+
+  public List<String> messageStartEventIds() {
+    return messageStartEventIds;
+  }
+
+  /** Boundary events with a message. */
+  public boolean hasMessageBoundaries() {
+    for (FlowNode b : boundaryEvents) {
+      if (b.messageName != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public TimerKind timerKind() {
+    return timerKind;
+  }
+
+  public Expression timer() {
+    return timer;
+  }
+
+  public boolean interrupting() {
+    return interrupting;
+  }
+
+  public boolean errorBoundary() {
+    return errorBoundary;
+  }
+
+  public List<String> timerStartEventIds() {
+    return timerStartEventIds;
+  }
+
+  /** Boundary events with a timer. */
+  public boolean hasTimerBoundaries() {
+    for (FlowNode b : boundaryEvents) {
+      if (b.timer != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public String attachedToId() {

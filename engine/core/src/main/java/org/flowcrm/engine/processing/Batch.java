@@ -17,6 +17,10 @@ final class Batch {
   final Map<Long, ProcessInstance> changed = new LinkedHashMap<>();
   final Map<Long, Finished> finished = new LinkedHashMap<>();
   final List<EngineStore.StoredDefinition> newDefinitions = new ArrayList<>();
+
+  /** User tasks created, changed or finished in this batch (one row each in the history). */
+  final Map<Long, org.flowcrm.engine.state.UserTask> userTasks = new LinkedHashMap<>();
+
   private final List<Answer<?>> answers = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
 
@@ -31,6 +35,23 @@ final class Batch {
 
   void changed(ProcessInstance instance) {
     changed.put(instance.key, instance);
+  }
+
+  /** Timer start events scheduled or moved (upserted) and removed in this batch. */
+  final Map<Long, org.flowcrm.engine.state.Timer> startTimers = new LinkedHashMap<>();
+
+  final java.util.Set<Long> removedStartTimers = new java.util.LinkedHashSet<>();
+
+  /** Buffered messages added or changed, and removed, in this batch. */
+  final Map<Long, org.flowcrm.engine.state.Message> messages = new LinkedHashMap<>();
+
+  final java.util.Set<Long> removedMessages = new java.util.LinkedHashSet<>();
+
+  /** Subscriptions opened in this batch: buffered messages may correlate to them. */
+  final List<org.flowcrm.engine.state.MessageSubscription> openedSubscriptions = new ArrayList<>();
+
+  void userTaskChanged(org.flowcrm.engine.state.UserTask task) {
+    userTasks.put(task.key, task);
   }
 
   <T> void answer(CompletableFuture<T> future, T value) {
@@ -53,7 +74,14 @@ final class Batch {
   }
 
   boolean isEmpty() {
-    return changed.isEmpty() && finished.isEmpty() && newDefinitions.isEmpty();
+    return changed.isEmpty()
+        && finished.isEmpty()
+        && newDefinitions.isEmpty()
+        && userTasks.isEmpty()
+        && startTimers.isEmpty()
+        && messages.isEmpty()
+        && removedMessages.isEmpty()
+        && removedStartTimers.isEmpty();
   }
 
   /** The batch is durable: answer everyone. */

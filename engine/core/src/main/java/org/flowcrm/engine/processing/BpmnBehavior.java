@@ -12,12 +12,16 @@ import org.flowcrm.engine.model.ExecutableProcess;
 import org.flowcrm.engine.model.FlowNode;
 import org.flowcrm.engine.model.Mapping;
 import org.flowcrm.engine.model.SequenceFlow;
+import org.flowcrm.engine.model.Timers;
 import org.flowcrm.engine.state.DeployedProcess;
 import org.flowcrm.engine.state.ElementInstance;
 import org.flowcrm.engine.state.EngineState;
 import org.flowcrm.engine.state.Incident;
 import org.flowcrm.engine.state.Job;
+import org.flowcrm.engine.state.MessageSubscription;
 import org.flowcrm.engine.state.ProcessInstance;
+import org.flowcrm.engine.state.Timer;
+import org.flowcrm.engine.state.UserTask;
 
 /**
  * How BPMN elements behave: activation, completion, leaving through sequence flows, joins, errors,
@@ -47,6 +51,21 @@ final class BpmnBehavior {
   // ------------------------------------------------------------------ instance lifecycle
 
   ProcessInstance start(DeployedProcess definition, Map<String, Object> variables) {
+    return start(definition, variables, definition.executable().process().startEventId());
+  }
+
+  /** Starts an instance at the given start event (the none start event, or a timer's). */
+  ProcessInstance start(
+      DeployedProcess definition, Map<String, Object> variables, String startEventId) {
+    return start(definition, variables, startEventId, null);
+  }
+
+  /** Starts an instance at a message start event; a non-empty key is remembered while active. */
+  ProcessInstance start(
+      DeployedProcess definition,
+      Map<String, Object> variables,
+      String startEventId,
+      String correlationKey) {
     ProcessInstance instance = new ProcessInstance();
     instance.key = state.nextKey();
     instance.processDefinitionKey = definition.key();
@@ -55,13 +74,16 @@ final class BpmnBehavior {
     instance.tenantId = definition.tenantId();
     instance.startTime = clock.millis();
     state.addInstance(instance);
+    if (correlationKey != null && !correlationKey.isEmpty()) {
+      instance.startCorrelationKey = correlationKey;
+      state.startedByMessage(instance);
+    }
     ElementInstance root = new ElementInstance(instance.key, definition.bpmnProcessId(), -1);
     root.state = ElementInstance.State.ACTIVE;
     root.variables.putAll(variables);
     state.addElement(instance, root);
     batch.changed(instance);
-    FlowNode process = definition.executable().process();
-    activate(instance, root, definition.executable().element(process.startEventId()));
+    activate(instance, root, definition.executable().element(startEventId));
     return instance;
   }
 
@@ -184,7 +206,40 @@ final class BpmnBehavior {
       element.variables.clear();
       element.variables.putAll(locals);
     }
+    if (node.hasTimerBoundaries() || node.hasMessageBoundaries()) {
+      Failure failure = subscribeBoundaryTimers(instance, element, node);
+      if (failure != null) {
+        raiseIncident(instance, element, failure, 0);
+        return;
+      }
+    }
     switch (node.type()) {
+      case RECEIVE_TASK -> {
+        Failure failure = subscribe(instance, element, node, visibleVariables(instance, element));
+        if (failure != null) {
+          raiseIncident(instance, element, failure, 0);
+          return;
+        }
+        element.state = ElementInstance.State.ACTIVE;
+      }
+      case INTERMEDIATE_CATCH_EVENT -> {
+        if (node.messageName() != null) {
+          Failure failure = subscribe(instance, element, node, visibleVariables(instance, element));
+          if (failure != null) {
+            raiseIncident(instance, element, failure, 0);
+            return;
+          }
+          element.state = ElementInstance.State.ACTIVE;
+          return;
+        }
+        Object schedule = schedule(node, visibleVariables(instance, element));
+        if (schedule instanceof Failure failure) {
+          raiseIncident(instance, element, failure, 0);
+          return;
+        }
+        addTimer(instance, element, node, (Timers.Schedule) schedule);
+        element.state = ElementInstance.State.ACTIVE;
+      }
       case START_EVENT, INTERMEDIATE_THROW_EVENT, PASS_THROUGH_TASK, PARALLEL_GATEWAY -> {
         element.state = ElementInstance.State.ACTIVE;
         complete(instance, element, node);
@@ -202,6 +257,7 @@ final class BpmnBehavior {
         complete(instance, element, node);
       }
       case JOB_TASK -> createJob(instance, element, node);
+      case USER_TASK -> createUserTask(instance, element, node);
       case SCRIPT_TASK -> {
         FeelEvaluator.Result result =
             node.script().evaluate(feel, visibleVariables(instance, element));
@@ -357,6 +413,15 @@ final class BpmnBehavior {
           0);
       return;
     }
+    Map<String, String> headers = new LinkedHashMap<>(node.headers());
+    if (node.jobBasedUserTask()) {
+      Object properties = userTaskProperties(node, variables);
+      if (properties instanceof Failure failure) {
+        raiseIncident(instance, element, failure, 0);
+        return;
+      }
+      ((TaskProperties) properties).toHeaders(node, headers);
+    }
     Job job = new Job();
     job.key = state.nextKey();
     job.type = jobType;
@@ -364,12 +429,427 @@ final class BpmnBehavior {
     job.elementInstanceKey = element.key;
     job.elementId = node.id();
     job.retries = jobRetries;
-    job.customHeaders = new LinkedHashMap<>(node.headers());
+    job.customHeaders = headers;
     job.state = Job.State.ACTIVATABLE;
     element.jobKey = job.key;
     element.state = ElementInstance.State.ACTIVE;
     state.addJob(instance, job);
     batch.activatableTypes.add(jobType);
+    batch.changed(instance);
+  }
+
+  // ------------------------------------------------------------------ timers
+
+  /** Evaluates a timer event's value: a {@link Timers.Schedule} or a {@link Failure}. */
+  private Object schedule(FlowNode node, Map<String, Object> variables) {
+    FeelEvaluator.Result value = node.timer().evaluate(feel, variables);
+    if (value.isFailure() || !(value.value() instanceof String text)) {
+      return new Failure(
+          Incident.ErrorType.EXTRACT_VALUE_ERROR, expectedType(node.timer(), "STRING", value));
+    }
+    try {
+      return Timers.schedule(node.timerKind(), text, clock.millis());
+    } catch (IllegalArgumentException e) {
+      return new Failure(Incident.ErrorType.EXTRACT_VALUE_ERROR, e.getMessage());
+    }
+  }
+
+  private void addTimer(
+      ProcessInstance instance, ElementInstance owner, FlowNode event, Timers.Schedule schedule) {
+    Timer timer = new Timer();
+    timer.key = state.nextKey();
+    timer.processInstanceKey = instance.key;
+    timer.elementInstanceKey = owner.key;
+    timer.targetElementId = event.id();
+    timer.processDefinitionKey = instance.processDefinitionKey;
+    timer.dueDate = schedule.dueDate();
+    timer.repetitions = schedule.repetitions();
+    timer.interval = schedule.interval();
+    state.addTimer(instance, timer);
+    batch.changed(instance);
+  }
+
+  /** Opens the timers of an activity's boundary events (again, when an activation is repeated). */
+  private Failure subscribeBoundaryTimers(
+      ProcessInstance instance, ElementInstance element, FlowNode node) {
+    unsubscribeTimers(instance, element);
+    Map<String, Object> variables = visibleVariables(instance, element);
+    List<Object[]> schedules = new ArrayList<>();
+    List<Object[]> messages = new ArrayList<>();
+    for (FlowNode boundary : node.boundaryEvents()) {
+      if (boundary.messageName() != null) {
+        Object subscription = subscription(boundary, variables);
+        if (subscription instanceof Failure failure) {
+          return failure;
+        }
+        messages.add(new Object[] {boundary, subscription});
+        continue;
+      }
+      if (boundary.timer() == null) {
+        continue;
+      }
+      Object schedule = schedule(boundary, variables);
+      if (schedule instanceof Failure failure) {
+        return failure;
+      }
+      schedules.add(new Object[] {boundary, schedule});
+    }
+    for (Object[] s : schedules) {
+      addTimer(instance, element, (FlowNode) s[0], (Timers.Schedule) s[1]);
+    }
+    for (Object[] m : messages) {
+      addSubscription(instance, element, (FlowNode) m[0], (String[]) m[1]);
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ messages
+
+  /** Evaluates a message event's name and correlation key: {name, key} or a Failure. */
+  private Object subscription(FlowNode node, Map<String, Object> variables) {
+    FeelEvaluator.Result name = node.messageName().evaluate(feel, variables);
+    if (name.isFailure() || !(name.value() instanceof String messageName)) {
+      return new Failure(
+          Incident.ErrorType.EXTRACT_VALUE_ERROR, expectedType(node.messageName(), "STRING", name));
+    }
+    FeelEvaluator.Result key = node.correlationKey().evaluate(feel, variables);
+    String correlationKey;
+    if (!key.isFailure() && key.value() instanceof String text) {
+      correlationKey = text;
+    } else if (!key.isFailure() && key.value() instanceof Number number) {
+      correlationKey =
+          number.doubleValue() % 1 == 0 ? String.valueOf(number.longValue()) : number.toString();
+    } else {
+      return new Failure(
+          Incident.ErrorType.EXTRACT_VALUE_ERROR,
+          "Failed to extract the correlation key for '"
+              + node.correlationKey().source()
+              + "': The value must be either a string or a number, but was '"
+              + (key.isFailure() ? "an error: " + key.failure() : typeName(key.value()))
+              + "'.");
+    }
+    return new String[] {messageName, correlationKey};
+  }
+
+  private Failure subscribe(
+      ProcessInstance instance,
+      ElementInstance element,
+      FlowNode node,
+      Map<String, Object> variables) {
+    Object subscription = subscription(node, variables);
+    if (subscription instanceof Failure failure) {
+      return failure;
+    }
+    addSubscription(instance, element, node, (String[]) subscription);
+    return null;
+  }
+
+  private void addSubscription(
+      ProcessInstance instance, ElementInstance owner, FlowNode event, String[] nameAndKey) {
+    MessageSubscription subscription = new MessageSubscription();
+    subscription.key = state.nextKey();
+    subscription.processInstanceKey = instance.key;
+    subscription.elementInstanceKey = owner.key;
+    subscription.targetElementId = event.id();
+    subscription.messageName = nameAndKey[0];
+    subscription.correlationKey = nameAndKey[1];
+    subscription.interrupting = event.interrupting();
+    state.addSubscription(instance, subscription);
+    batch.openedSubscriptions.add(subscription);
+    batch.changed(instance);
+  }
+
+  /**
+   * A message correlated to a subscription. A catch event or receive task completes with the
+   * message variables; a boundary event is taken (an interrupting one terminates its activity, a
+   * non-interrupting one stays subscribed).
+   */
+  void correlate(
+      ProcessInstance instance, MessageSubscription subscription, Map<String, Object> variables) {
+    ElementInstance owner = instance.elements.get(subscription.elementInstanceKey);
+    batch.changed(instance);
+    FlowNode target = process(instance).element(subscription.targetElementId);
+    if (target.type() != ElementType.BOUNDARY_EVENT) {
+      state.removeSubscription(instance, subscription);
+      owner.pendingVariables = new LinkedHashMap<>(variables);
+      complete(instance, owner, target);
+      return;
+    }
+    ElementInstance scope = instance.elements.get(owner.flowScopeKey);
+    if (target.interrupting()) {
+      terminate(instance, owner);
+    }
+    ElementInstance event = new ElementInstance(state.nextKey(), target.id(), scope.key);
+    event.pendingVariables = new LinkedHashMap<>(variables);
+    state.addElement(instance, event);
+    runActivationOfCatchEvent(instance, event, target);
+  }
+
+  private void unsubscribeTimers(ProcessInstance instance, ElementInstance element) {
+    for (MessageSubscription subscription : new ArrayList<>(instance.subscriptions.values())) {
+      if (subscription.elementInstanceKey == element.key) {
+        state.removeSubscription(instance, subscription);
+        batch.changed(instance);
+      }
+    }
+    if (instance.timers.isEmpty()) {
+      return;
+    }
+    for (Timer timer : new ArrayList<>(instance.timers.values())) {
+      if (timer.elementInstanceKey == element.key) {
+        state.removeTimer(instance, timer);
+      }
+    }
+    batch.changed(instance);
+  }
+
+  /**
+   * A timer came due. A catch event completes; an interrupting boundary event terminates its
+   * activity and takes over; a non-interrupting one starts a token beside it (and a cycle is
+   * scheduled again from now while repetitions remain).
+   */
+  void triggerTimer(ProcessInstance instance, Timer timer) {
+    ElementInstance owner = instance.elements.get(timer.elementInstanceKey);
+    batch.changed(instance);
+    if (owner == null) {
+      state.removeTimer(instance, timer);
+      return;
+    }
+    FlowNode target = process(instance).element(timer.targetElementId);
+    if (target.type() == ElementType.INTERMEDIATE_CATCH_EVENT) {
+      state.removeTimer(instance, timer);
+      complete(instance, owner, target);
+      return;
+    }
+    ElementInstance scope = instance.elements.get(owner.flowScopeKey);
+    if (target.interrupting()) {
+      terminate(instance, owner);
+    } else {
+      state.removeTimer(instance, timer);
+      if (timer.interval != null && timer.repetitions != 1) {
+        timer.repetitions = timer.repetitions < 0 ? -1 : timer.repetitions - 1;
+        timer.dueDate = Timers.next(timer.interval, clock.millis());
+        state.addTimer(instance, timer);
+      }
+    }
+    ElementInstance event = new ElementInstance(state.nextKey(), target.id(), scope.key);
+    state.addElement(instance, event);
+    runActivationOfCatchEvent(instance, event, target);
+  }
+
+  // ------------------------------------------------------------------ user tasks
+
+  /** A user task's properties, evaluated when it is created. */
+  record TaskProperties(
+      String assignee,
+      List<String> candidateGroups,
+      List<String> candidateUsers,
+      String dueDate,
+      String followUpDate,
+      Integer priority) {
+
+    /** The headers Zeebe gives the job of a job-based user task. */
+    void toHeaders(FlowNode node, Map<String, String> headers) {
+      if (assignee != null) {
+        headers.put("io.camunda.zeebe:assignee", assignee);
+      }
+      if (!candidateGroups.isEmpty()) {
+        headers.put(
+            "io.camunda.zeebe:candidateGroups",
+            new String(org.flowcrm.engine.state.StateJson.writeVariables(candidateGroups)));
+      }
+      if (!candidateUsers.isEmpty()) {
+        headers.put(
+            "io.camunda.zeebe:candidateUsers",
+            new String(org.flowcrm.engine.state.StateJson.writeVariables(candidateUsers)));
+      }
+      if (dueDate != null) {
+        headers.put("io.camunda.zeebe:dueDate", dueDate);
+      }
+      if (followUpDate != null) {
+        headers.put("io.camunda.zeebe:followUpDate", followUpDate);
+      }
+      if (node.formKey() != null) {
+        headers.put("io.camunda.zeebe:formKey", node.formKey());
+      }
+      if (priority != null) {
+        headers.put("io.camunda.zeebe:priority", String.valueOf(priority));
+      }
+    }
+  }
+
+  private Object userTaskProperties(FlowNode node, Map<String, Object> variables) {
+    try {
+      String assignee = stringProperty(node.assignee(), variables);
+      List<String> groups = listProperty(node.candidateGroups(), variables);
+      List<String> users = listProperty(node.candidateUsers(), variables);
+      String due = dateProperty(node.dueDate(), variables);
+      String followUp = dateProperty(node.followUpDate(), variables);
+      Integer priority = null;
+      if (node.priority() != null) {
+        FeelEvaluator.Result r = node.priority().evaluate(feel, variables);
+        Object value = r.value();
+        if (!r.isFailure() && value instanceof String text && node.priority().isStatic()) {
+          value = Long.parseLong(text.trim());
+        }
+        if (r.isFailure() || !(value instanceof Number number) || number.doubleValue() % 1 != 0) {
+          throw new PropertyFailure(expectedType(node.priority(), "NUMBER", r));
+        }
+        if (number.intValue() < 0 || number.intValue() > 100) {
+          throw new PropertyFailure(
+              "Expected priority to be in the range [0,100], but was '" + number + "'");
+        }
+        priority = number.intValue();
+      }
+      return new TaskProperties(assignee, groups, users, due, followUp, priority);
+    } catch (PropertyFailure failure) {
+      return new Failure(Incident.ErrorType.EXTRACT_VALUE_ERROR, failure.getMessage());
+    }
+  }
+
+  private static final class PropertyFailure extends RuntimeException {
+    PropertyFailure(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private String stringProperty(Expression expression, Map<String, Object> variables) {
+    if (expression == null) {
+      return null;
+    }
+    FeelEvaluator.Result r = expression.evaluate(feel, variables);
+    if (r.isFailure() || !(r.value() == null || r.value() instanceof String)) {
+      throw new PropertyFailure(expectedType(expression, "STRING", r));
+    }
+    String value = (String) r.value();
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private List<String> listProperty(Expression expression, Map<String, Object> variables) {
+    if (expression == null) {
+      return List.of();
+    }
+    FeelEvaluator.Result r = expression.evaluate(feel, variables);
+    if (!r.isFailure() && r.value() instanceof String text) {
+      // static attributes are comma-separated lists, as in Zeebe
+      List<String> items = new ArrayList<>();
+      for (String item : text.split(",")) {
+        if (!item.isBlank()) {
+          items.add(item.trim());
+        }
+      }
+      return items;
+    }
+    if (!r.isFailure() && r.value() instanceof List<?> list) {
+      List<String> items = new ArrayList<>();
+      for (Object item : list) {
+        if (!(item instanceof String s)) {
+          throw new PropertyFailure(
+              "Expected result of the expression '"
+                  + expression.source()
+                  + "' to be 'ARRAY' containing 'STRING' items, but was '"
+                  + typeName(item)
+                  + "' item");
+        }
+        items.add(s);
+      }
+      return items;
+    }
+    throw new PropertyFailure(expectedType(expression, "ARRAY", r));
+  }
+
+  private String dateProperty(Expression expression, Map<String, Object> variables) {
+    String text = stringProperty(expression, variables);
+    if (text == null) {
+      return null;
+    }
+    String normalized = isoDateTime(text);
+    if (normalized == null) {
+      throw new PropertyFailure(
+          "Expected result of the expression '"
+              + expression.source()
+              + "' to be a valid date-time string (ISO 8601, with an offset), but was '"
+              + text
+              + "'");
+    }
+    return normalized;
+  }
+
+  /** An ISO 8601 date-time with offset or zone, or null when {@code text} is not one. */
+  static String isoDateTime(String text) {
+    try {
+      return java.time.OffsetDateTime.parse(text).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        return java.time.ZonedDateTime.parse(text).toOffsetDateTime().toString();
+      } catch (java.time.format.DateTimeParseException again) {
+        return null;
+      }
+    }
+  }
+
+  private void createUserTask(ProcessInstance instance, ElementInstance element, FlowNode node) {
+    Map<String, Object> variables = visibleVariables(instance, element);
+    Object evaluated = userTaskProperties(node, variables);
+    if (evaluated instanceof Failure failure) {
+      raiseIncident(instance, element, failure, 0);
+      return;
+    }
+    String externalReference;
+    try {
+      externalReference = stringProperty(node.externalFormReference(), variables);
+    } catch (PropertyFailure e) {
+      raiseIncident(
+          instance,
+          element,
+          new Failure(Incident.ErrorType.EXTRACT_VALUE_ERROR, e.getMessage()),
+          0);
+      return;
+    }
+    TaskProperties properties = (TaskProperties) evaluated;
+    UserTask task = new UserTask();
+    task.key = state.nextKey();
+    task.elementId = node.id();
+    task.elementInstanceKey = element.key;
+    task.processInstanceKey = instance.key;
+    task.processDefinitionKey = instance.processDefinitionKey;
+    task.processDefinitionVersion = instance.version;
+    task.bpmnProcessId = instance.bpmnProcessId;
+    task.name = node.name() == null || node.name().isBlank() ? node.id() : node.name();
+    task.assignee = properties.assignee();
+    task.candidateGroups = new ArrayList<>(properties.candidateGroups());
+    task.candidateUsers = new ArrayList<>(properties.candidateUsers());
+    task.dueDate = properties.dueDate();
+    task.followUpDate = properties.followUpDate();
+    task.priority = properties.priority() == null ? 50 : properties.priority();
+    task.formId = node.formId();
+    task.externalFormReference = externalReference;
+    task.customHeaders = new LinkedHashMap<>(node.headers());
+    task.tenantId = instance.tenantId;
+    task.creationDate = clock.millis();
+    element.userTaskKey = task.key;
+    element.state = ElementInstance.State.ACTIVE;
+    state.addUserTask(instance, task);
+    batch.userTaskChanged(task);
+    batch.changed(instance);
+  }
+
+  /** The user task was completed: its variables are merged as a job's are. */
+  void completeUserTask(
+      ProcessInstance instance, UserTask task, Map<String, Object> variables, String action) {
+    ElementInstance element = instance.elements.get(task.elementInstanceKey);
+    task.action = action;
+    finishUserTask(instance, task, UserTask.COMPLETED);
+    element.userTaskKey = 0;
+    element.pendingVariables = variables;
+    complete(instance, element, process(instance).element(element.elementId));
+  }
+
+  private void finishUserTask(ProcessInstance instance, UserTask task, String how) {
+    task.state = how;
+    task.completionDate = clock.millis();
+    state.finishUserTask(instance, task);
+    batch.userTaskChanged(task);
     batch.changed(instance);
   }
 
@@ -452,14 +932,14 @@ final class BpmnBehavior {
       FlowNode node = process.element(candidate.elementId);
       FlowNode catcher = null;
       for (FlowNode boundary : node.boundaryEvents()) {
-        if (errorCode.equals(boundary.caughtErrorCode())) {
+        if (boundary.errorBoundary() && errorCode.equals(boundary.caughtErrorCode())) {
           catcher = boundary;
           break;
         }
       }
       if (catcher == null) {
         for (FlowNode boundary : node.boundaryEvents()) {
-          if (boundary.caughtErrorCode() == null) {
+          if (boundary.errorBoundary() && boundary.caughtErrorCode() == null) {
             catcher = boundary;
             break;
           }
@@ -534,6 +1014,7 @@ final class BpmnBehavior {
       finish(instance, "COMPLETED");
       return;
     }
+    unsubscribeTimers(instance, element);
     state.removeElement(instance, element);
     batch.changed(instance);
     List<SequenceFlow> taken;
@@ -660,6 +1141,13 @@ final class BpmnBehavior {
       Job job = instance.jobs.get(element.jobKey);
       if (job != null) {
         state.removeJob(instance, job);
+      }
+    }
+    unsubscribeTimers(instance, element);
+    if (element.userTaskKey != 0) {
+      UserTask task = instance.userTasks.get(element.userTaskKey);
+      if (task != null) {
+        finishUserTask(instance, task, UserTask.CANCELED);
       }
     }
     for (Incident incident : new ArrayList<>(instance.incidents.values())) {

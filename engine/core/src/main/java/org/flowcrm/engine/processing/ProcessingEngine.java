@@ -150,6 +150,15 @@ public final class ProcessingEngine implements ProcessEngine {
     for (byte[] json : snapshot.instances()) {
       loaded.addInstance(StateJson.read(json));
     }
+    for (byte[] json : snapshot.finishedUserTasks()) {
+      loaded.addFinishedUserTask(StateJson.readUserTask(json));
+    }
+    for (byte[] json : snapshot.startTimers()) {
+      loaded.addStartTimer(StateJson.readTimer(json));
+    }
+    for (byte[] json : snapshot.messages()) {
+      loaded.addMessage(StateJson.readMessage(json));
+    }
     this.state = loaded;
     this.behavior = new BpmnBehavior(loaded, feel, clock);
     // whatever is activatable now may have waiting workers after a restart
@@ -204,12 +213,16 @@ public final class ProcessingEngine implements ProcessEngine {
 
   private long idleMillis() {
     long now = clock.millis();
-    long next = Math.min(state.nextDeadline(), now + MAX_IDLE_MILLIS);
+    long next =
+        Math.min(Math.min(state.nextDeadline(), state.nextTimerDue()), now + MAX_IDLE_MILLIS);
     return Math.max(1, next - now);
   }
 
+  private Batch currentBatch;
+
   private void processBatch(List<Command> commands) {
     Batch batch = new Batch();
+    currentBatch = batch;
     behavior.useBatch(batch);
     long keysBefore = state.peekNextKey();
     boolean broken = false;
@@ -231,6 +244,8 @@ public final class ProcessingEngine implements ProcessEngine {
         for (Job job : state.dueJobs(now)) {
           behavior.recur(state.instance(job.processInstanceKey), job);
         }
+        fireDueTimers(now);
+        correlateBufferedMessages(batch, now);
         serveWaitingWorkers(batch);
         answerResultWaiters(batch);
       } catch (RuntimeException e) {
@@ -266,6 +281,102 @@ public final class ProcessingEngine implements ProcessEngine {
     expireWaiters(wallMillis());
   }
 
+  /**
+   * Fires the timers that came due (never before their due date, by the engine clock). A timer
+   * fired in a batch that fails to commit is still stored as it was and fires again after reload.
+   */
+  private void fireDueTimers(long now) {
+    for (org.flowcrm.engine.state.Timer timer : state.dueTimers(now)) {
+      if (timer.processInstanceKey == 0) {
+        fireStartTimer(timer);
+        continue;
+      }
+      ProcessInstance instance = state.instance(timer.processInstanceKey);
+      if (instance != null && instance.timers.get(timer.key) == timer) {
+        behavior.triggerTimer(instance, timer);
+      }
+    }
+  }
+
+  /**
+   * A timer start event came due: a new instance starts at it; a cycle is scheduled again from now
+   * while repetitions remain, otherwise the timer is gone.
+   */
+  private void fireStartTimer(org.flowcrm.engine.state.Timer timer) {
+    Batch batch = currentBatch;
+    DeployedProcess definition = state.definition(timer.processDefinitionKey);
+    state.removeStartTimer(timer);
+    if (timer.interval != null && timer.repetitions != 1) {
+      timer.repetitions = timer.repetitions < 0 ? -1 : timer.repetitions - 1;
+      timer.dueDate = org.flowcrm.engine.model.Timers.next(timer.interval, clock.millis());
+      state.addStartTimer(timer);
+      batch.startTimers.put(timer.key, timer);
+    } else {
+      batch.startTimers.remove(timer.key);
+      batch.removedStartTimers.add(timer.key);
+    }
+    if (definition != null) {
+      behavior.start(definition, Map.of(), timer.targetElementId);
+    }
+  }
+
+  /**
+   * Schedules the timer start events of a newly deployed version; those of the process's earlier
+   * versions are cancelled (as Zeebe does on redeploy).
+   */
+  private void scheduleStartTimers(DeployedProcess process, Batch batch) {
+    for (org.flowcrm.engine.state.Timer old : List.copyOf(state.startTimers())) {
+      DeployedProcess owner = state.definition(old.processDefinitionKey);
+      if (owner != null
+          && owner.key() != process.key()
+          && owner.bpmnProcessId().equals(process.bpmnProcessId())) {
+        state.removeStartTimer(old);
+        batch.startTimers.remove(old.key);
+        batch.removedStartTimers.add(old.key);
+      }
+    }
+    for (String id : process.executable().process().timerStartEventIds()) {
+      org.flowcrm.engine.model.FlowNode event = process.executable().element(id);
+      org.flowcrm.engine.model.Timers.Schedule schedule;
+      try {
+        FeelEvaluator.Result value = event.timer().evaluate(feel, Map.of());
+        if (value.isFailure() || !(value.value() instanceof String text)) {
+          throw new IllegalArgumentException(
+              "Expected the timer of start event '"
+                  + id
+                  + "' to evaluate to a string, but "
+                  + (value.isFailure() ? value.failure() : "it was " + value.value()));
+        }
+        schedule =
+            org.flowcrm.engine.model.Timers.schedule(event.timerKind(), text, clock.millis());
+      } catch (IllegalArgumentException e) {
+        // checked at deploy already; only a time-dependent expression can get here
+        log.error("Timer start event {} of {} cannot be scheduled", id, process.key(), e);
+        continue;
+      }
+      org.flowcrm.engine.state.Timer timer = new org.flowcrm.engine.state.Timer();
+      timer.key = state.nextKey();
+      timer.processDefinitionKey = process.key();
+      timer.targetElementId = id;
+      timer.dueDate = schedule.dueDate();
+      timer.repetitions = schedule.repetitions();
+      timer.interval = schedule.interval();
+      state.addStartTimer(timer);
+      batch.startTimers.put(timer.key, timer);
+    }
+  }
+
+  /** Due dates (epoch millis) of the scheduled timer start events, earliest first. */
+  public List<Long> startTimerDueDates() {
+    return await(
+        submit(
+            batch ->
+                state.startTimers().stream()
+                    .map(t -> t.dueDate)
+                    .sorted()
+                    .collect(java.util.stream.Collectors.toList())));
+  }
+
   private void reload() {
     try {
       load();
@@ -297,12 +408,43 @@ public final class ProcessingEngine implements ProcessEngine {
               f.at(),
               StateJson.writeVariables(f.variables())));
     }
+    List<EngineStore.StoredUserTask> tasks = new ArrayList<>();
+    for (org.flowcrm.engine.state.UserTask t : batch.userTasks.values()) {
+      tasks.add(
+          new EngineStore.StoredUserTask(
+              t.key,
+              t.processInstanceKey,
+              t.elementId,
+              t.bpmnProcessId,
+              t.state,
+              t.assignee,
+              t.creationDate,
+              t.completionDate,
+              StateJson.write(t)));
+    }
+    Map<Long, byte[]> startTimers = new LinkedHashMap<>();
+    for (org.flowcrm.engine.state.Timer timer : batch.startTimers.values()) {
+      if (!batch.removedStartTimers.contains(timer.key)) {
+        startTimers.put(timer.key, StateJson.write(timer));
+      }
+    }
+    Map<Long, byte[]> messages = new LinkedHashMap<>();
+    for (org.flowcrm.engine.state.Message m : batch.messages.values()) {
+      if (!batch.removedMessages.contains(m.key)) {
+        messages.put(m.key, StateJson.write(m));
+      }
+    }
     return new EngineStore.Changes(
         List.copyOf(batch.newDefinitions),
         upserts,
         Set.copyOf(batch.finished.keySet()),
         finished,
-        state.peekNextKey());
+        state.peekNextKey(),
+        tasks,
+        startTimers,
+        Set.copyOf(batch.removedStartTimers),
+        messages,
+        Set.copyOf(batch.removedMessages));
   }
 
   // ================================================================== command plumbing
@@ -444,6 +586,7 @@ public final class ProcessingEngine implements ProcessEngine {
                 now,
                 executable);
         state.addDefinition(process);
+        scheduleStartTimers(process, batch);
         batch.newDefinitions.add(
             new EngineStore.StoredDefinition(
                 process.key(),
@@ -486,6 +629,12 @@ public final class ProcessingEngine implements ProcessEngine {
 
   private ProcessInstance startInstance(CreateProcessInstance command, Map<String, Object> vars) {
     DeployedProcess definition = findDefinition(command);
+    if (definition.executable().process().startEventId() == null) {
+      throw new EngineException(
+          Rejection.INVALID_STATE,
+          "Expected to create instance of process with none start event, but there is no such"
+              + " event");
+    }
     return behavior.start(definition, vars);
   }
 
@@ -1117,6 +1266,375 @@ public final class ProcessingEngine implements ProcessEngine {
             batch -> {
               ProcessInstance instance = state.instance(processInstanceKey);
               return instance == null ? List.of() : incidents(instance);
+            }));
+  }
+
+  // ================================================================== API: messages
+
+  @Override
+  public long publishMessage(
+      String name,
+      String correlationKey,
+      Duration timeToLive,
+      String messageId,
+      Map<String, Object> variables) {
+    Map<String, Object> document = Variables.document(variables, settings.maxPayloadBytes());
+    checkMessageName(name);
+    String key = correlationKey == null ? "" : correlationKey;
+    long ttl = timeToLive == null || timeToLive.isNegative() ? 0 : timeToLive.toMillis();
+    String id = messageId == null ? "" : messageId;
+    return this.<Long>await(
+        submit(
+            batch -> {
+              if (state.isBuffered(name, key, id)) {
+                throw new EngineException(
+                    Rejection.ALREADY_EXISTS,
+                    "Command 'PUBLISH' rejected with code 'ALREADY_EXISTS': Expected to publish a"
+                        + " new message with id '"
+                        + id
+                        + "', but a message with that id was already published");
+              }
+              org.flowcrm.engine.state.Message message = new org.flowcrm.engine.state.Message();
+              message.key = state.nextKey();
+              message.name = name;
+              message.correlationKey = key;
+              message.messageId = id;
+              message.variables = document;
+              correlateNew(message);
+              if (ttl > 0) {
+                message.deadline = clock.millis() + ttl;
+                state.addMessage(message);
+                batch.messages.put(message.key, message);
+              }
+              return message.key;
+            }));
+  }
+
+  private static void checkMessageName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT, "Expected a message name, but none given");
+    }
+  }
+
+  @Override
+  public org.flowcrm.engine.api.MessageCorrelated correlateMessage(
+      String name, String correlationKey, Map<String, Object> variables) {
+    Map<String, Object> document = Variables.document(variables, settings.maxPayloadBytes());
+    checkMessageName(name);
+    String key = correlationKey == null ? "" : correlationKey;
+    return await(
+        submit(
+            batch -> {
+              org.flowcrm.engine.state.Message message = new org.flowcrm.engine.state.Message();
+              message.key = state.nextKey();
+              message.name = name;
+              message.correlationKey = key;
+              message.variables = document;
+              List<Long> instances = correlateNew(message);
+              if (instances.isEmpty()) {
+                throw new EngineException(
+                    Rejection.NOT_FOUND,
+                    "Command 'CORRELATE' rejected with code 'NOT_FOUND': Expected to find"
+                        + " subscription for message with name '"
+                        + name
+                        + "' and correlation key '"
+                        + key
+                        + "', but none was found.");
+              }
+              return new org.flowcrm.engine.api.MessageCorrelated(
+                  message.key, instances.get(0), DEFAULT_TENANT);
+            }));
+  }
+
+  /**
+   * Correlates a new message to the open subscriptions with its name and key and to message start
+   * events, at most once per process id. Returns the instances it reached.
+   */
+  private List<Long> correlateNew(org.flowcrm.engine.state.Message message) {
+    List<Long> reached = new ArrayList<>();
+    for (org.flowcrm.engine.state.MessageSubscription subscription :
+        state.subscriptions(message.name, message.correlationKey)) {
+      ProcessInstance instance = state.instance(subscription.processInstanceKey);
+      if (instance == null
+          || instance.subscriptions.get(subscription.key) != subscription
+          || message.correlatedProcessIds.contains(instance.bpmnProcessId)) {
+        continue;
+      }
+      message.correlatedProcessIds.add(instance.bpmnProcessId);
+      behavior.correlate(instance, subscription, message.variables);
+      reached.add(instance.key);
+    }
+    for (DeployedProcess definition : List.copyOf(state.latestDefinitions())) {
+      Long started = startByMessage(definition, message);
+      if (started != null) {
+        reached.add(started);
+      }
+    }
+    return reached;
+  }
+
+  /** Starts an instance at a message start event matching the message, if one may start. */
+  private Long startByMessage(DeployedProcess definition, org.flowcrm.engine.state.Message m) {
+    if (m.correlatedProcessIds.contains(definition.bpmnProcessId())) {
+      return null;
+    }
+    for (String id : definition.executable().process().messageStartEventIds()) {
+      org.flowcrm.engine.model.FlowNode event = definition.executable().element(id);
+      if (!m.name.equals(event.messageName().source())) {
+        continue;
+      }
+      if (!m.correlationKey.isEmpty()
+          && state.startedBy(definition.bpmnProcessId(), m.correlationKey) != null) {
+        return null; // one active instance per correlation key: the message waits
+      }
+      m.correlatedProcessIds.add(definition.bpmnProcessId());
+      ProcessInstance instance = behavior.start(definition, m.variables, id, m.correlationKey);
+      return instance.key;
+    }
+    return null;
+  }
+
+  /**
+   * After a batch's commands: buffered messages correlate to subscriptions opened in it (the oldest
+   * message first, once per process id), message start events whose last instance for a key ended
+   * take the next buffered message, and messages past their time to live are dropped.
+   */
+  private void correlateBufferedMessages(Batch batch, long now) {
+    for (org.flowcrm.engine.state.Message m : List.copyOf(state.messages())) {
+      if (m.deadline <= now) {
+        state.removeMessage(m);
+        batch.messages.remove(m.key);
+        batch.removedMessages.add(m.key);
+      }
+    }
+    Set<Long> handledFinished = new java.util.HashSet<>();
+    boolean progress = true;
+    for (int round = 0; progress && round < 10_000; round++) {
+      progress = false;
+      while (!batch.openedSubscriptions.isEmpty()) {
+        progress = true;
+        org.flowcrm.engine.state.MessageSubscription subscription =
+            batch.openedSubscriptions.remove(0);
+        ProcessInstance instance = state.instance(subscription.processInstanceKey);
+        if (instance == null || instance.subscriptions.get(subscription.key) != subscription) {
+          continue;
+        }
+        for (org.flowcrm.engine.state.Message m : state.messages()) {
+          if (m.name.equals(subscription.messageName)
+              && m.correlationKey.equals(subscription.correlationKey)
+              && !m.correlatedProcessIds.contains(instance.bpmnProcessId)) {
+            m.correlatedProcessIds.add(instance.bpmnProcessId);
+            batch.messages.put(m.key, m);
+            behavior.correlate(instance, subscription, m.variables);
+            break;
+          }
+        }
+      }
+      for (Batch.Finished finished : List.copyOf(batch.finished.values())) {
+        ProcessInstance done = finished.instance();
+        if (done.startCorrelationKey == null || !handledFinished.add(done.key)) {
+          continue;
+        }
+        progress = true;
+        DeployedProcess latest = state.latest(done.bpmnProcessId);
+        if (latest == null) {
+          continue;
+        }
+        for (org.flowcrm.engine.state.Message m : List.copyOf(state.messages())) {
+          if (m.correlationKey.equals(done.startCorrelationKey)
+              && startByMessage(latest, m) != null) {
+            batch.messages.put(m.key, m);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  // ================================================================== API: user tasks
+
+  private static org.flowcrm.engine.api.UserTask toApi(org.flowcrm.engine.state.UserTask t) {
+    return new org.flowcrm.engine.api.UserTask(
+        t.key,
+        t.elementId,
+        t.elementInstanceKey,
+        t.processInstanceKey,
+        t.processDefinitionKey,
+        t.processDefinitionVersion,
+        t.bpmnProcessId,
+        t.name,
+        t.state,
+        t.assignee,
+        List.copyOf(t.candidateGroups),
+        List.copyOf(t.candidateUsers),
+        t.dueDate,
+        t.followUpDate,
+        t.creationDate,
+        t.completionDate,
+        t.priority,
+        t.formKey,
+        t.formId,
+        t.externalFormReference,
+        t.customHeaders == null ? Map.of() : Map.copyOf(t.customHeaders),
+        t.tenantId);
+  }
+
+  @Override
+  public org.flowcrm.engine.api.UserTaskSearchResult searchUserTasks(
+      org.flowcrm.engine.api.UserTaskQuery query) {
+    org.flowcrm.engine.api.UserTaskQuery q =
+        query == null ? org.flowcrm.engine.api.UserTaskQuery.all() : query;
+    if (q.from() < 0) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT, "Expected 'from' to be 0 or more, but was " + q.from());
+    }
+    return await(submit(batch -> UserTaskSearch.run(state, q)));
+  }
+
+  @Override
+  public java.util.Optional<org.flowcrm.engine.api.UserTask> userTask(long userTaskKey) {
+    org.flowcrm.engine.api.UserTask found =
+        await(
+            submit(
+                batch -> {
+                  org.flowcrm.engine.state.UserTask t = state.userTask(userTaskKey);
+                  return t == null ? null : toApi(t);
+                }));
+    if (found != null) {
+      return java.util.Optional.of(found);
+    }
+    return store.findUserTask(userTaskKey).map(json -> toApi(StateJson.readUserTask(json)));
+  }
+
+  private org.flowcrm.engine.state.UserTask findOpenUserTask(long key, String verb) {
+    org.flowcrm.engine.state.UserTask task = state.openUserTask(key);
+    if (task == null) {
+      throw new EngineException(
+          Rejection.NOT_FOUND,
+          "Command '"
+              + verb.toUpperCase(java.util.Locale.ROOT)
+              + "' rejected with code 'NOT_FOUND': Expected to "
+              + verb
+              + " user task with key '"
+              + key
+              + "', but no such user task was found");
+    }
+    return task;
+  }
+
+  private void changedUserTask(Batch batch, org.flowcrm.engine.state.UserTask task) {
+    batch.userTaskChanged(task);
+    batch.changed(state.instance(task.processInstanceKey));
+  }
+
+  @Override
+  public void assignUserTask(long userTaskKey, String assignee, boolean allowOverride) {
+    if (assignee == null || assignee.isBlank()) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT,
+          "Expected to assign user task with key '"
+              + userTaskKey
+              + "' to an assignee, but none given (use unassign to remove the assignee)");
+    }
+    await(
+        submit(
+            batch -> {
+              org.flowcrm.engine.state.UserTask task = findOpenUserTask(userTaskKey, "assign");
+              if (!allowOverride && task.assignee != null) {
+                throw new EngineException(
+                    Rejection.INVALID_STATE,
+                    "Command 'ASSIGN' rejected with code 'INVALID_STATE': Expected to assign user"
+                        + " task with key '"
+                        + userTaskKey
+                        + "', but it is already assigned to '"
+                        + task.assignee
+                        + "'");
+              }
+              task.assignee = assignee;
+              changedUserTask(batch, task);
+              return null;
+            }));
+  }
+
+  @Override
+  public void unassignUserTask(long userTaskKey) {
+    await(
+        submit(
+            batch -> {
+              org.flowcrm.engine.state.UserTask task = findOpenUserTask(userTaskKey, "unassign");
+              task.assignee = null;
+              changedUserTask(batch, task);
+              return null;
+            }));
+  }
+
+  @Override
+  public void updateUserTask(long userTaskKey, org.flowcrm.engine.api.UserTaskUpdate changeset) {
+    org.flowcrm.engine.api.UserTaskUpdate update =
+        changeset == null
+            ? new org.flowcrm.engine.api.UserTaskUpdate(null, null, null, null, null)
+            : changeset;
+    String due = updatedDate("dueDate", update.dueDate());
+    String followUp = updatedDate("followUpDate", update.followUpDate());
+    if (update.priority() != null && (update.priority() < 0 || update.priority() > 100)) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT,
+          "Expected priority to be in the range [0,100], but was '" + update.priority() + "'");
+    }
+    await(
+        submit(
+            batch -> {
+              org.flowcrm.engine.state.UserTask task = findOpenUserTask(userTaskKey, "update");
+              if (update.dueDate() != null) {
+                task.dueDate = due;
+              }
+              if (update.followUpDate() != null) {
+                task.followUpDate = followUp;
+              }
+              if (update.candidateGroups() != null) {
+                task.candidateGroups = new ArrayList<>(update.candidateGroups());
+              }
+              if (update.candidateUsers() != null) {
+                task.candidateUsers = new ArrayList<>(update.candidateUsers());
+              }
+              if (update.priority() != null) {
+                task.priority = update.priority();
+              }
+              changedUserTask(batch, task);
+              return null;
+            }));
+  }
+
+  /** An ISO 8601 date-time from a changeset; "" clears it (null result). */
+  private static String updatedDate(String field, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    String normalized = BpmnBehavior.isoDateTime(value);
+    if (normalized == null) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT,
+          "Expected '"
+              + field
+              + "' to be an ISO 8601 date-time with an offset, but was '"
+              + value
+              + "'");
+    }
+    return normalized;
+  }
+
+  @Override
+  public void completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
+    Map<String, Object> document = Variables.document(variables, settings.maxPayloadBytes());
+    String taskAction = action == null || action.isBlank() ? "complete" : action;
+    await(
+        submit(
+            batch -> {
+              org.flowcrm.engine.state.UserTask task = findOpenUserTask(userTaskKey, "complete");
+              ProcessInstance instance = state.instance(task.processInstanceKey);
+              behavior.completeUserTask(instance, task, document, taskAction);
+              return null;
             }));
   }
 

@@ -31,6 +31,9 @@ public final class ElementInstance {
 
   public long jobKey;
 
+  /** The open user task of a {@code zeebe:userTask} element; 0 = none. */
+  public long userTaskKey;
+
   /** Flows chosen by a gateway, taken when it completes. */
   public java.util.List<String> chosenFlows;
 

@@ -27,6 +27,33 @@ public final class EngineState {
   private final Map<String, LinkedHashSet<Long>> activatableByType = new HashMap<>();
   private final PriorityQueue<long[]> deadlines =
       new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+  private final Map<Long, UserTask> openUserTasks = new HashMap<>();
+
+  /** Finished user tasks, newest last, bounded: older ones are only in the store. */
+  private final java.util.LinkedHashMap<Long, UserTask> finishedUserTasks =
+      new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, UserTask> eldest) {
+          return size() > MAX_FINISHED_USER_TASKS;
+        }
+      };
+
+  /** How many finished user tasks are kept in memory for search. */
+  public static final int MAX_FINISHED_USER_TASKS = 10_000;
+
+  private final Map<Long, Timer> timers = new HashMap<>();
+  private final Map<Long, Timer> startTimers = new java.util.LinkedHashMap<>();
+  private final PriorityQueue<long[]> timersDue =
+      new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+
+  private final Map<String, LinkedHashSet<MessageSubscription>> subscriptionsByMessage =
+      new HashMap<>();
+  private final Map<Long, Message> messages = new java.util.LinkedHashMap<>();
+  private final Map<String, Set<Long>> messageIds = new HashMap<>();
+
+  /** Process id + correlation key of active instances started by a message. */
+  private final Map<String, Long> startedByKey = new HashMap<>();
+
   private long nextKey;
 
   public EngineState(long nextKey) {
@@ -91,6 +118,23 @@ public final class EngineState {
     for (Incident incident : instance.incidents.values()) {
       incidents.put(incident.key, incident);
     }
+    for (UserTask task : instance.userTasks.values()) {
+      openUserTasks.put(task.key, task);
+    }
+    for (Timer timer : instance.timers.values()) {
+      indexTimer(timer);
+    }
+    for (MessageSubscription subscription : instance.subscriptions.values()) {
+      subscriptionsByMessage
+          .computeIfAbsent(
+              messageKey(subscription.messageName, subscription.correlationKey),
+              k -> new LinkedHashSet<>())
+          .add(subscription);
+    }
+    if (instance.startCorrelationKey != null) {
+      startedByKey.put(
+          messageKey(instance.bpmnProcessId, instance.startCorrelationKey), instance.key);
+    }
   }
 
   public void removeInstance(ProcessInstance instance) {
@@ -103,6 +147,18 @@ public final class EngineState {
     }
     for (Incident incident : instance.incidents.values()) {
       incidents.remove(incident.key);
+    }
+    for (UserTask task : instance.userTasks.values()) {
+      openUserTasks.remove(task.key);
+    }
+    for (Timer timer : instance.timers.values()) {
+      timers.remove(timer.key);
+    }
+    for (MessageSubscription subscription : List.copyOf(instance.subscriptions.values())) {
+      removeSubscription(instance, subscription);
+    }
+    if (instance.startCorrelationKey != null) {
+      startedByKey.remove(messageKey(instance.bpmnProcessId, instance.startCorrelationKey));
     }
   }
 
@@ -236,6 +292,190 @@ public final class EngineState {
   public long nextDeadline() {
     long[] head = deadlines.peek();
     return head == null ? Long.MAX_VALUE : head[0];
+  }
+
+  // ---- messages
+
+  private static String messageKey(String name, String correlationKey) {
+    return name + '\u0000' + correlationKey;
+  }
+
+  public void addSubscription(ProcessInstance instance, MessageSubscription subscription) {
+    instance.subscriptions.put(subscription.key, subscription);
+    subscriptionsByMessage
+        .computeIfAbsent(
+            messageKey(subscription.messageName, subscription.correlationKey),
+            k -> new LinkedHashSet<>())
+        .add(subscription);
+  }
+
+  public void removeSubscription(ProcessInstance instance, MessageSubscription subscription) {
+    instance.subscriptions.remove(subscription.key);
+    String key = messageKey(subscription.messageName, subscription.correlationKey);
+    Set<MessageSubscription> set = subscriptionsByMessage.get(key);
+    if (set != null) {
+      set.remove(subscription);
+      if (set.isEmpty()) {
+        subscriptionsByMessage.remove(key);
+      }
+    }
+  }
+
+  /** Open subscriptions for a message name and correlation key, oldest first. */
+  public List<MessageSubscription> subscriptions(String name, String correlationKey) {
+    Set<MessageSubscription> set = subscriptionsByMessage.get(messageKey(name, correlationKey));
+    return set == null ? List.of() : List.copyOf(set);
+  }
+
+  public void addMessage(Message message) {
+    messages.put(message.key, message);
+    if (message.messageId != null && !message.messageId.isEmpty()) {
+      messageIds
+          .computeIfAbsent(
+              messageKey(message.name, message.correlationKey) + '\u0000' + message.messageId,
+              k -> new java.util.HashSet<>())
+          .add(message.key);
+    }
+  }
+
+  public void removeMessage(Message message) {
+    messages.remove(message.key);
+    if (message.messageId != null && !message.messageId.isEmpty()) {
+      messageIds.remove(
+          messageKey(message.name, message.correlationKey) + '\u0000' + message.messageId);
+    }
+  }
+
+  public boolean isBuffered(String name, String correlationKey, String messageId) {
+    return messageId != null
+        && !messageId.isEmpty()
+        && messageIds.containsKey(messageKey(name, correlationKey) + '\u0000' + messageId);
+  }
+
+  /** Buffered messages, oldest first. */
+  public java.util.Collection<Message> messages() {
+    return messages.values();
+  }
+
+  /** The active instance of a process started by a message with this correlation key, if any. */
+  public Long startedBy(String bpmnProcessId, String correlationKey) {
+    return startedByKey.get(messageKey(bpmnProcessId, correlationKey));
+  }
+
+  public void startedByMessage(ProcessInstance instance) {
+    startedByKey.put(
+        messageKey(instance.bpmnProcessId, instance.startCorrelationKey), instance.key);
+  }
+
+  /** Latest versions of all deployed processes. */
+  public java.util.Collection<DeployedProcess> latestDefinitions() {
+    return latestByProcessId.values();
+  }
+
+  // ---- timers
+
+  private void indexTimer(Timer timer) {
+    timers.put(timer.key, timer);
+    timersDue.add(new long[] {timer.dueDate, timer.key});
+    if (timersDue.size() > 4 * timers.size() + 1024) {
+      timersDue.clear();
+      for (Timer t : timers.values()) {
+        timersDue.add(new long[] {t.dueDate, t.key});
+      }
+    }
+  }
+
+  /** Adds (or, after its due date changed, re-indexes) a timer of an instance. */
+  public void addTimer(ProcessInstance instance, Timer timer) {
+    instance.timers.put(timer.key, timer);
+    indexTimer(timer);
+  }
+
+  public void removeTimer(ProcessInstance instance, Timer timer) {
+    instance.timers.remove(timer.key);
+    timers.remove(timer.key);
+  }
+
+  /** A timer start event's timer (no instance). */
+  public void addStartTimer(Timer timer) {
+    startTimers.put(timer.key, timer);
+    indexTimer(timer);
+  }
+
+  public void removeStartTimer(Timer timer) {
+    startTimers.remove(timer.key);
+    timers.remove(timer.key);
+  }
+
+  public java.util.Collection<Timer> startTimers() {
+    return startTimers.values();
+  }
+
+  /** Timers whose due date has passed, earliest first; stale index entries are dropped. */
+  public List<Timer> dueTimers(long now) {
+    List<Timer> due = new ArrayList<>();
+    Set<Long> seen = new java.util.HashSet<>();
+    while (!timersDue.isEmpty() && timersDue.peek()[0] <= now) {
+      long[] entry = timersDue.poll();
+      Timer timer = timers.get(entry[1]);
+      if (timer != null && timer.dueDate == entry[0] && seen.add(timer.key)) {
+        due.add(timer);
+      }
+    }
+    return due;
+  }
+
+  /** The earliest due timer, or Long.MAX_VALUE. */
+  public long nextTimerDue() {
+    while (!timersDue.isEmpty()) {
+      long[] head = timersDue.peek();
+      Timer timer = timers.get(head[1]);
+      if (timer != null && timer.dueDate == head[0]) {
+        return head[0];
+      }
+      timersDue.poll();
+    }
+    return Long.MAX_VALUE;
+  }
+
+  public Timer timer(long key) {
+    return timers.get(key);
+  }
+
+  // ---- user tasks
+
+  public void addUserTask(ProcessInstance instance, UserTask task) {
+    instance.userTasks.put(task.key, task);
+    openUserTasks.put(task.key, task);
+  }
+
+  /** An open task completed or was cancelled: it moves to the history. */
+  public void finishUserTask(ProcessInstance instance, UserTask task) {
+    instance.userTasks.remove(task.key);
+    openUserTasks.remove(task.key);
+    finishedUserTasks.put(task.key, task);
+  }
+
+  /** A finished task loaded from the store. */
+  public void addFinishedUserTask(UserTask task) {
+    finishedUserTasks.put(task.key, task);
+  }
+
+  public UserTask openUserTask(long key) {
+    return openUserTasks.get(key);
+  }
+
+  public UserTask userTask(long key) {
+    UserTask open = openUserTasks.get(key);
+    return open != null ? open : finishedUserTasks.get(key);
+  }
+
+  public java.util.Collection<UserTask> openUserTasks() {
+    return openUserTasks.values();
+  }
+
+  public java.util.Collection<UserTask> finishedUserTasks() {
+    return finishedUserTasks.values();
   }
 
   // ---- incidents

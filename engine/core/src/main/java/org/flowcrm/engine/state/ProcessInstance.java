@@ -19,6 +19,18 @@ public final class ProcessInstance {
   public Map<Long, Job> jobs = new LinkedHashMap<>();
   public Map<Long, Incident> incidents = new LinkedHashMap<>();
 
+  /** Open user tasks (state CREATED); finished ones move to the user-task history. */
+  public Map<Long, UserTask> userTasks = new LinkedHashMap<>();
+
+  /** Open message subscriptions of this instance. */
+  public Map<Long, MessageSubscription> subscriptions = new LinkedHashMap<>();
+
+  /** The correlation key of the message that started it (message start event), else null. */
+  public String startCorrelationKey;
+
+  /** Timers of catch events and boundary events of this instance. */
+  public Map<Long, Timer> timers = new LinkedHashMap<>();
+
   public ElementInstance root() {
     return elements.get(key);
   }

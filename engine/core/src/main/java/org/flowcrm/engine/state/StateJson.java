@@ -48,6 +48,54 @@ public final class StateJson {
     }
   }
 
+  public static byte[] write(UserTask task) {
+    try {
+      return MAPPER.writeValueAsBytes(task);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise user task " + task.key, e);
+    }
+  }
+
+  public static byte[] write(Timer timer) {
+    try {
+      return MAPPER.writeValueAsBytes(timer);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise timer " + timer.key, e);
+    }
+  }
+
+  public static byte[] write(Message message) {
+    try {
+      return MAPPER.writeValueAsBytes(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise message " + message.key, e);
+    }
+  }
+
+  public static Message readMessage(byte[] json) {
+    try {
+      return MAPPER.readValue(json, Message.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read a stored message", e);
+    }
+  }
+
+  public static Timer readTimer(byte[] json) {
+    try {
+      return MAPPER.readValue(json, Timer.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read a stored timer", e);
+    }
+  }
+
+  public static UserTask readUserTask(byte[] json) {
+    try {
+      return MAPPER.readValue(json, UserTask.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read a stored user task", e);
+    }
+  }
+
   /** Serialises a variables document; throws IllegalArgumentException for non-JSON values. */
   public static byte[] writeVariables(Object document) {
     try {

@@ -19,8 +19,27 @@ public interface EngineStore extends AutoCloseable {
   /** A finished process instance from the history, if it is there. */
   java.util.Optional<FinishedInstance> findFinished(long processInstanceKey);
 
+  /**
+   * A user task from the history table (finished tasks older than what the engine keeps in memory).
+   */
+  default java.util.Optional<byte[]> findUserTask(long userTaskKey) {
+    return java.util.Optional.empty();
+  }
+
   @Override
   void close();
+
+  /** A user task as stored in {@code engine_user_task}: some columns for SQL, the rest as JSON. */
+  record StoredUserTask(
+      long key,
+      long processInstanceKey,
+      String elementId,
+      String bpmnProcessId,
+      String state,
+      String assignee,
+      long creationDate,
+      long completionDate,
+      byte[] json) {}
 
   /** A deployed process version as stored. */
   record StoredDefinition(
@@ -49,7 +68,35 @@ public interface EngineStore extends AutoCloseable {
   /**
    * Everything stored: deployed processes, running instances (JSON) and the key high-water mark.
    */
-  record Snapshot(List<StoredDefinition> definitions, List<byte[]> instances, long nextKey) {}
+  record Snapshot(
+      List<StoredDefinition> definitions,
+      List<byte[]> instances,
+      long nextKey,
+      List<byte[]> finishedUserTasks,
+      List<byte[]> startTimers,
+      List<byte[]> messages) {
+
+    public Snapshot(
+        List<StoredDefinition> definitions,
+        List<byte[]> instances,
+        long nextKey,
+        List<byte[]> finishedUserTasks,
+        List<byte[]> startTimers) {
+      this(definitions, instances, nextKey, finishedUserTasks, startTimers, List.of());
+    }
+
+    public Snapshot(List<StoredDefinition> definitions, List<byte[]> instances, long nextKey) {
+      this(definitions, instances, nextKey, List.of(), List.of(), List.of());
+    }
+
+    public Snapshot(
+        List<StoredDefinition> definitions,
+        List<byte[]> instances,
+        long nextKey,
+        List<byte[]> finishedUserTasks) {
+      this(definitions, instances, nextKey, finishedUserTasks, List.of(), List.of());
+    }
+  }
 
   /** What one batch changed. */
   record Changes(
@@ -57,10 +104,77 @@ public interface EngineStore extends AutoCloseable {
       Map<Long, byte[]> upsertedInstances,
       Set<Long> deletedInstances,
       List<FinishedInstance> finishedInstances,
-      long nextKey) {
+      long nextKey,
+      List<StoredUserTask> userTasks,
+      Map<Long, byte[]> upsertedStartTimers,
+      Set<Long> deletedStartTimers,
+      Map<Long, byte[]> upsertedMessages,
+      Set<Long> deletedMessages) {
+
+    public Changes(
+        List<StoredDefinition> newDefinitions,
+        Map<Long, byte[]> upsertedInstances,
+        Set<Long> deletedInstances,
+        List<FinishedInstance> finishedInstances,
+        long nextKey,
+        List<StoredUserTask> userTasks,
+        Map<Long, byte[]> upsertedStartTimers,
+        Set<Long> deletedStartTimers) {
+      this(
+          newDefinitions,
+          upsertedInstances,
+          deletedInstances,
+          finishedInstances,
+          nextKey,
+          userTasks,
+          upsertedStartTimers,
+          deletedStartTimers,
+          Map.of(),
+          Set.of());
+    }
+
+    public Changes(
+        List<StoredDefinition> newDefinitions,
+        Map<Long, byte[]> upsertedInstances,
+        Set<Long> deletedInstances,
+        List<FinishedInstance> finishedInstances,
+        long nextKey,
+        List<StoredUserTask> userTasks) {
+      this(
+          newDefinitions,
+          upsertedInstances,
+          deletedInstances,
+          finishedInstances,
+          nextKey,
+          userTasks,
+          Map.of(),
+          Set.of());
+    }
+
+    public Changes(
+        List<StoredDefinition> newDefinitions,
+        Map<Long, byte[]> upsertedInstances,
+        Set<Long> deletedInstances,
+        List<FinishedInstance> finishedInstances,
+        long nextKey) {
+      this(
+          newDefinitions,
+          upsertedInstances,
+          deletedInstances,
+          finishedInstances,
+          nextKey,
+          List.of(),
+          Map.of(),
+          Set.of());
+    }
 
     public boolean isEmpty() {
-      return newDefinitions.isEmpty()
+      return upsertedMessages.isEmpty()
+          && deletedMessages.isEmpty()
+          && userTasks.isEmpty()
+          && upsertedStartTimers.isEmpty()
+          && deletedStartTimers.isEmpty()
+          && newDefinitions.isEmpty()
           && upsertedInstances.isEmpty()
           && deletedInstances.isEmpty()
           && finishedInstances.isEmpty();

@@ -14,11 +14,26 @@ public final class InMemoryEngineStore implements EngineStore {
   private final List<StoredDefinition> definitions = new ArrayList<>();
   private final Map<Long, byte[]> instances = new LinkedHashMap<>();
   private final Map<Long, FinishedInstance> finished = new LinkedHashMap<>();
+  private final Map<Long, StoredUserTask> userTasks = new LinkedHashMap<>();
+  private final Map<Long, byte[]> startTimers = new LinkedHashMap<>();
+  private final Map<Long, byte[]> messages = new LinkedHashMap<>();
   private long nextKey;
 
   @Override
   public synchronized Snapshot load() {
-    return new Snapshot(List.copyOf(definitions), List.copyOf(instances.values()), nextKey);
+    List<byte[]> finishedTasks = new ArrayList<>();
+    for (StoredUserTask task : userTasks.values()) {
+      if (!"CREATED".equals(task.state())) {
+        finishedTasks.add(task.json());
+      }
+    }
+    return new Snapshot(
+        List.copyOf(definitions),
+        List.copyOf(instances.values()),
+        nextKey,
+        finishedTasks,
+        List.copyOf(startTimers.values()),
+        List.copyOf(messages.values()));
   }
 
   @Override
@@ -28,6 +43,16 @@ public final class InMemoryEngineStore implements EngineStore {
     changes.deletedInstances().forEach(instances::remove);
     changes.finishedInstances().forEach(f -> finished.put(f.key(), f));
     nextKey = Math.max(nextKey, changes.nextKey());
+    changes.userTasks().forEach(t -> userTasks.put(t.key(), t));
+    startTimers.putAll(changes.upsertedStartTimers());
+    changes.deletedStartTimers().forEach(startTimers::remove);
+    messages.putAll(changes.upsertedMessages());
+    changes.deletedMessages().forEach(messages::remove);
+  }
+
+  @Override
+  public synchronized java.util.Optional<byte[]> findUserTask(long userTaskKey) {
+    return java.util.Optional.ofNullable(userTasks.get(userTaskKey)).map(StoredUserTask::json);
   }
 
   /** Finished instances, for tests. */

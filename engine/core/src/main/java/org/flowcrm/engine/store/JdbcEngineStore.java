@@ -74,7 +74,36 @@ public final class JdbcEngineStore implements EngineStore {
           nextKey = rows.getLong(1);
         }
       }
-      return new Snapshot(definitions, instances, nextKey);
+      List<byte[]> finishedTasks = new ArrayList<>();
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              "SELECT content FROM engine_user_task WHERE state <> 'CREATED'"
+                  + " ORDER BY task_key DESC LIMIT ?")) {
+        statement.setInt(1, org.flowcrm.engine.state.EngineState.MAX_FINISHED_USER_TASKS);
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            finishedTasks.add(rows.getBytes(1));
+          }
+        }
+      }
+      java.util.Collections.reverse(finishedTasks);
+      List<byte[]> startTimers = new ArrayList<>();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery("SELECT content FROM engine_start_timer ORDER BY timer_key")) {
+        while (rows.next()) {
+          startTimers.add(rows.getBytes(1));
+        }
+      }
+      List<byte[]> messages = new ArrayList<>();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery("SELECT content FROM engine_message ORDER BY message_key")) {
+        while (rows.next()) {
+          messages.add(rows.getBytes(1));
+        }
+      }
+      return new Snapshot(definitions, instances, nextKey, finishedTasks, startTimers, messages);
     } catch (SQLException e) {
       throw new StoreException("Cannot load the engine state", e);
     }
@@ -163,6 +192,75 @@ public final class JdbcEngineStore implements EngineStore {
         insert.executeBatch();
       }
     }
+    if (!changes.userTasks().isEmpty()) {
+      try (PreparedStatement upsert =
+          connection.prepareStatement(
+              "INSERT INTO engine_user_task (task_key, process_instance_key, element_id,"
+                  + " bpmn_process_id, state, assignee, creation_date, completion_date, content)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+                  + " state = VALUES(state), assignee = VALUES(assignee),"
+                  + " completion_date = VALUES(completion_date), content = VALUES(content)")) {
+        for (StoredUserTask t : changes.userTasks()) {
+          upsert.setLong(1, t.key());
+          upsert.setLong(2, t.processInstanceKey());
+          upsert.setString(3, t.elementId());
+          upsert.setString(4, t.bpmnProcessId());
+          upsert.setString(5, t.state());
+          upsert.setString(6, t.assignee());
+          upsert.setLong(7, t.creationDate());
+          upsert.setLong(8, t.completionDate());
+          upsert.setBytes(9, t.json());
+          upsert.addBatch();
+        }
+        upsert.executeBatch();
+      }
+    }
+    if (!changes.upsertedStartTimers().isEmpty()) {
+      try (PreparedStatement upsert =
+          connection.prepareStatement(
+              "INSERT INTO engine_start_timer (timer_key, content) VALUES (?, ?)"
+                  + " ON DUPLICATE KEY UPDATE content = VALUES(content)")) {
+        for (Map.Entry<Long, byte[]> row : changes.upsertedStartTimers().entrySet()) {
+          upsert.setLong(1, row.getKey());
+          upsert.setBytes(2, row.getValue());
+          upsert.addBatch();
+        }
+        upsert.executeBatch();
+      }
+    }
+    if (!changes.upsertedMessages().isEmpty()) {
+      try (PreparedStatement upsert =
+          connection.prepareStatement(
+              "INSERT INTO engine_message (message_key, content) VALUES (?, ?)"
+                  + " ON DUPLICATE KEY UPDATE content = VALUES(content)")) {
+        for (Map.Entry<Long, byte[]> row : changes.upsertedMessages().entrySet()) {
+          upsert.setLong(1, row.getKey());
+          upsert.setBytes(2, row.getValue());
+          upsert.addBatch();
+        }
+        upsert.executeBatch();
+      }
+    }
+    if (!changes.deletedMessages().isEmpty()) {
+      try (PreparedStatement delete =
+          connection.prepareStatement("DELETE FROM engine_message WHERE message_key = ?")) {
+        for (Long key : changes.deletedMessages()) {
+          delete.setLong(1, key);
+          delete.addBatch();
+        }
+        delete.executeBatch();
+      }
+    }
+    if (!changes.deletedStartTimers().isEmpty()) {
+      try (PreparedStatement delete =
+          connection.prepareStatement("DELETE FROM engine_start_timer WHERE timer_key = ?")) {
+        for (Long key : changes.deletedStartTimers()) {
+          delete.setLong(1, key);
+          delete.addBatch();
+        }
+        delete.executeBatch();
+      }
+    }
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE engine_key SET next_key = ? WHERE id = 1 AND next_key < ?")) {
@@ -199,6 +297,21 @@ public final class JdbcEngineStore implements EngineStore {
       }
     } catch (SQLException e) {
       throw new StoreException("Cannot read the history of instance " + processInstanceKey, e);
+    }
+  }
+
+  @Override
+  public java.util.Optional<byte[]> findUserTask(long userTaskKey) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT content FROM engine_user_task WHERE task_key = ?")) {
+      query.setLong(1, userTaskKey);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? java.util.Optional.of(row.getBytes(1)) : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Cannot read user task " + userTaskKey, e);
     }
   }
 

@@ -70,6 +70,9 @@ class JdbcDurabilityTests {
         Statement s = c.createStatement()) {
       for (String table :
           List.of(
+              "engine_user_task",
+              "engine_start_timer",
+              "engine_message",
               "engine_process_instance_history",
               "engine_process_instance",
               "engine_process_definition",
@@ -350,5 +353,164 @@ class JdbcDurabilityTests {
       }
     }
     assertThat(keys).allSatisfy(k -> assertThat(k >> 51).isEqualTo(1L));
+  }
+
+  @Test
+  void anOpenUserTaskSurvivesARestartAndCanBeCompletedAfter() {
+    ProcessEngine engine = newEngine();
+    deploy(
+        engine,
+        Bpmn.createExecutableProcess("approval")
+            .startEvent()
+            .userTask(
+                "approve",
+                t -> t.zeebeUserTask().zeebeAssignee("carl").zeebeCandidateGroups("sales"))
+            .endEvent()
+            .done());
+    long done = start(engine, "approval", Map.of());
+    long open = start(engine, "approval", Map.of());
+    long doneTask =
+        engine
+            .searchUserTasks(
+                org.flowcrm.engine.api.UserTaskQuery.all().withProcessInstanceKey(done))
+            .items()
+            .get(0)
+            .key();
+    engine.completeUserTask(doneTask, Map.of("ok", true), null);
+    long openTask =
+        engine
+            .searchUserTasks(
+                org.flowcrm.engine.api.UserTaskQuery.all().withProcessInstanceKey(open))
+            .items()
+            .get(0)
+            .key();
+    engine.assignUserTask(openTask, "dora", true);
+    engine.close();
+
+    ProcessEngine restarted = newEngine();
+    try {
+      var task = restarted.userTask(openTask).orElseThrow();
+      assertThat(task.state()).isEqualTo("CREATED");
+      assertThat(task.assignee()).isEqualTo("dora");
+      assertThat(task.candidateGroups()).containsExactly("sales");
+      assertThat(restarted.userTask(doneTask).orElseThrow().state()).isEqualTo("COMPLETED");
+      assertThat(
+              restarted
+                  .searchUserTasks(
+                      org.flowcrm.engine.api.UserTaskQuery.all().withState("COMPLETED"))
+                  .total())
+          .isEqualTo(1);
+      restarted.completeUserTask(openTask, Map.of("ok", false), null);
+      assertThat(restarted.processInstance(open).orElseThrow().state()).isEqualTo("COMPLETED");
+      assertThat(restarted.processInstance(open).orElseThrow().variables())
+          .containsEntry("ok", false);
+    } finally {
+      restarted.close();
+    }
+  }
+
+  @Test
+  void timersThatCameDueWhileTheEngineWasDownFireOnceAfterStart() throws SQLException {
+    org.flowcrm.engine.EngineTestSupport.TestClock clock =
+        new org.flowcrm.engine.EngineTestSupport.TestClock();
+    EngineSettings settings = new EngineSettings(EngineSettings.DEFAULT_MAX_PAYLOAD_BYTES, clock);
+    ProcessEngine engine = EngineFactory.create(settings, dataSource);
+    deploy(
+        engine,
+        Bpmn.createExecutableProcess("waiting")
+            .startEvent()
+            .intermediateCatchEvent("pause", e -> e.timerWithDuration("PT1H"))
+            .serviceTask("after", t -> t.zeebeJobType("after"))
+            .endEvent()
+            .done());
+    deploy(
+        engine,
+        Bpmn.createExecutableProcess("scheduled")
+            .startEvent("at")
+            .timerWithDate("2026-01-01T02:00:00Z")
+            .serviceTask("report", t -> t.zeebeJobType("report"))
+            .endEvent()
+            .done());
+    long waiting = start(engine, "waiting", Map.of());
+    engine.close();
+    clock.advance(Duration.ofHours(3));
+
+    ProcessEngine restarted = EngineFactory.create(settings, dataSource);
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !activateFor(restarted, "after", Duration.ofHours(10)).isEmpty());
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !activateFor(restarted, "report", Duration.ofHours(10)).isEmpty());
+      Thread.sleep(300);
+      assertThat(activateFor(restarted, "after", Duration.ofHours(10))).isEmpty();
+      assertThat(activateFor(restarted, "report", Duration.ofHours(10))).isEmpty();
+      assertThat(
+              restarted.processInstance(waiting).orElseThrow().elementInstances().stream()
+                  .map(e -> e.elementId())
+                  .toList())
+          .containsExactly("after");
+      try (Connection c = dataSource.getConnection();
+          Statement s = c.createStatement();
+          ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM engine_start_timer")) {
+        rows.next();
+        assertThat(rows.getInt(1)).isZero();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      restarted.close();
+    }
+    // and once more after another restart: nothing fires again
+    ProcessEngine again = EngineFactory.create(settings, dataSource);
+    try {
+      clock.advance(Duration.ofHours(1));
+      Thread.sleep(300);
+      assertThat(activateFor(again, "report", Duration.ofHours(10))).isEmpty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      again.close();
+    }
+  }
+
+  @Test
+  void aBufferedMessageSurvivesARestartAndCorrelatesOnce() {
+    ProcessEngine engine = newEngine();
+    deploy(
+        engine,
+        Bpmn.createExecutableProcess("paying")
+            .startEvent()
+            .intermediateCatchEvent(
+                "paid",
+                e -> e.message(m -> m.name("invoice-paid").zeebeCorrelationKeyExpression("inv")))
+            .serviceTask("after", t -> t.zeebeJobType("after"))
+            .endEvent()
+            .done());
+    engine.publishMessage("invoice-paid", "I-1", Duration.ofHours(1), "id-1", Map.of("sum", 7));
+    engine.close();
+
+    ProcessEngine restarted = newEngine();
+    try {
+      assertThatThrownBy(
+              () ->
+                  restarted.publishMessage(
+                      "invoice-paid", "I-1", Duration.ofHours(1), "id-1", Map.of()))
+          .isInstanceOfSatisfying(
+              EngineException.class,
+              e -> assertThat(e.rejection()).isEqualTo(Rejection.ALREADY_EXISTS));
+      long first = start(restarted, "paying", Map.of("inv", "I-1"));
+      long second = start(restarted, "paying", Map.of("inv", "I-1"));
+      assertThat(restarted.processInstance(first).orElseThrow().variables())
+          .containsEntry("sum", 7L);
+      assertThat(
+              restarted.processInstance(second).orElseThrow().elementInstances().stream()
+                  .map(e -> e.elementId())
+                  .toList())
+          .containsExactly("paid");
+    } finally {
+      restarted.close();
+    }
   }
 }

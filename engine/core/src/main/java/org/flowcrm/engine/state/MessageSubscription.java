@@ -1,0 +1,21 @@
+package org.flowcrm.engine.state;
+
+/**
+ * An open message subscription of a catch event, receive task or boundary event. The correlation
+ * key was evaluated when the element was entered and is never updated (as in Zeebe).
+ */
+public final class MessageSubscription {
+
+  public long key;
+  public long processInstanceKey;
+
+  /** The element instance that owns it (the catch event / receive task, or the activity). */
+  public long elementInstanceKey;
+
+  /** The element to trigger. */
+  public String targetElementId;
+
+  public String messageName;
+  public String correlationKey;
+  public boolean interrupting = true;
+}
