@@ -1,0 +1,200 @@
+package org.flowcrm.workers.assign;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flowcrm.crm.deal.DealCommand;
+import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.lead.LeadCommand;
+import org.flowcrm.crm.lead.LeadService;
+import org.flowcrm.crm.lead.LeadView;
+import org.flowcrm.crm.shared.ProductRow;
+import org.flowcrm.crm.shared.ProductRowView;
+import org.flowcrm.crm.user.UserService;
+import org.flowcrm.crm.user.UserView;
+import org.flowcrm.processes.JobTypes;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link JobTypes#ASSIGN_RESPONSIBLE}: picks the responsible of a lead or deal, round robin among
+ * the active users ({@code UserService.list(true)}, ordered by id).
+ *
+ * <ul>
+ *   <li>A record that already has an active responsible keeps it. This makes the worker idempotent
+ *       (a redelivered job finds the user it assigned the first time) and keeps a deal's manager.
+ *   <li>With {@code escalate = true} the record goes to the head of department, the user whose
+ *       login is {@code flowcrm.workers.head-of-department}; without that setting, to the next user
+ *       of the round robin other than the current responsible.
+ *   <li>The CRM has no "assign one record" call, so the worker writes the record back through
+ *       {@code update} with the version it read (a concurrent edit fails the job, which retries).
+ * </ul>
+ *
+ * Returns {@code responsibleUser} (the login) and, for a lead, {@code qualifyDueDate}: now + 1 hour
+ * as an ISO-8601 date-time in UTC (working hours are not modelled in the CRM yet).
+ */
+@Component
+public class AssignResponsibleWorker {
+
+  /** The job's input variables. */
+  public record Input(String entityType, Long entityId, Boolean escalate) {}
+
+  private final LeadService leads;
+  private final DealService deals;
+  private final UserService users;
+  private final String headOfDepartment;
+  private final Clock clock;
+  private final AtomicLong next = new AtomicLong();
+
+  @Autowired
+  public AssignResponsibleWorker(
+      LeadService leads,
+      DealService deals,
+      UserService users,
+      @Value("${flowcrm.workers.head-of-department:}") String headOfDepartment) {
+    this(leads, deals, users, headOfDepartment, Clock.systemUTC());
+  }
+
+  AssignResponsibleWorker(
+      LeadService leads,
+      DealService deals,
+      UserService users,
+      String headOfDepartment,
+      Clock clock) {
+    this.leads = leads;
+    this.deals = deals;
+    this.users = users;
+    this.headOfDepartment = headOfDepartment;
+    this.clock = clock;
+  }
+
+  @JobWorker(type = JobTypes.ASSIGN_RESPONSIBLE)
+  public Map<String, Object> assign(@VariablesAsType Input in) {
+    boolean escalate = Boolean.TRUE.equals(in.escalate());
+    List<UserView> active =
+        users.list(true).stream().sorted(Comparator.comparingLong(UserView::id)).toList();
+    if (active.isEmpty()) {
+      // transient: fails the job with retries until a user is active
+      throw new IllegalStateException("crm.assign-responsible: there is no active user");
+    }
+    Map<String, Object> out = new HashMap<>();
+    switch (in.entityType()) {
+      case JobTypes.Values.LEAD -> {
+        LeadView lead = leads.get(in.entityId());
+        UserView user = choose(active, lead.responsibleId(), escalate);
+        if (!Objects.equals(user.id(), lead.responsibleId())) {
+          leads.update(lead.id(), withResponsible(lead, user.id()), lead.version());
+        }
+        out.put(JobTypes.Variables.RESPONSIBLE_USER, user.login());
+        out.put(
+            JobTypes.Variables.QUALIFY_DUE_DATE,
+            OffsetDateTime.now(clock)
+                .withOffsetSameInstant(ZoneOffset.UTC)
+                .plusHours(1)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      }
+      case JobTypes.Values.DEAL -> {
+        DealView deal = deals.get(in.entityId());
+        UserView user = choose(active, deal.responsibleId(), escalate);
+        if (!Objects.equals(user.id(), deal.responsibleId())) {
+          deals.update(deal.id(), withResponsible(deal, user.id()), deal.version());
+        }
+        out.put(JobTypes.Variables.RESPONSIBLE_USER, user.login());
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "crm.assign-responsible: unknown entityType " + in.entityType());
+    }
+    return out;
+  }
+
+  private UserView choose(List<UserView> active, Long current, boolean escalate) {
+    UserView currentUser =
+        current == null
+            ? null
+            : active.stream().filter(u -> u.id() == current).findFirst().orElse(null);
+    if (!escalate) {
+      return currentUser != null ? currentUser : roundRobin(active, null);
+    }
+    if (headOfDepartment != null && !headOfDepartment.isBlank()) {
+      return active.stream()
+          .filter(u -> u.login().equals(headOfDepartment))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "crm.assign-responsible: head of department '"
+                          + headOfDepartment
+                          + "' is not an active user"));
+    }
+    return roundRobin(active, current);
+  }
+
+  private UserView roundRobin(List<UserView> active, Long except) {
+    List<UserView> candidates =
+        active.size() > 1 && except != null
+            ? active.stream().filter(u -> u.id() != except).toList()
+            : active;
+    return candidates.get((int) Math.floorMod(next.getAndIncrement(), (long) candidates.size()));
+  }
+
+  private static LeadCommand withResponsible(LeadView l, long responsibleId) {
+    return new LeadCommand(
+        l.title(),
+        l.firstName(),
+        l.lastName(),
+        l.companyName(),
+        l.position(),
+        l.address(),
+        l.source(),
+        null, // keep the status
+        responsibleId,
+        l.phones(),
+        l.emails(),
+        rows(l.productInterests()));
+  }
+
+  private static DealCommand withResponsible(DealView d, long responsibleId) {
+    return new DealCommand(
+        d.title(),
+        d.pipelineId(),
+        d.stageId(),
+        d.amount(),
+        d.currency(),
+        d.probability(),
+        d.expectedCloseDate(),
+        d.type(),
+        responsibleId,
+        d.visibleToAll(),
+        d.companyId(),
+        d.contactIds(),
+        rows(d.rows()));
+  }
+
+  private static List<ProductRow> rows(List<ProductRowView> rows) {
+    return rows.stream()
+        .map(
+            r ->
+                new ProductRow(
+                    r.productId(),
+                    r.name(),
+                    r.quantity(),
+                    r.price(),
+                    r.discountPercent(),
+                    r.taxPercent()))
+        .toList();
+  }
+}

@@ -1,0 +1,2 @@
+/** Worker of {@code crm.create-task}: CRM tasks created by a process step. */
+package org.flowcrm.workers.task;
