@@ -19,6 +19,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FailJobRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FailJobResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ProcessMetadata;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesRequest;
@@ -505,6 +507,32 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
         () -> {
           engine.resolveIncident(request.getIncidentKey());
           return ResolveIncidentResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void publishMessage(
+      PublishMessageRequest request, StreamObserver<PublishMessageResponse> response) {
+    unary(
+        "PUBLISH",
+        response,
+        () -> {
+          if (request.getName().isBlank()) {
+            throw Status.INVALID_ARGUMENT
+                .withDescription("Expected to publish a message with a name, but none given")
+                .asRuntimeException();
+          }
+          long key =
+              engine.publishMessage(
+                  request.getName(),
+                  request.getCorrelationKey(),
+                  Duration.ofMillis(Math.max(0, request.getTimeToLive())),
+                  request.getMessageId().isEmpty() ? null : request.getMessageId(),
+                  Commands.variables(request.getVariables()));
+          return PublishMessageResponse.newBuilder()
+              .setKey(key)
+              .setTenantId(tenant(request.getTenantId()))
+              .build();
         });
   }
 

@@ -19,12 +19,17 @@ import org.flowcrm.engine.api.DeployResource;
 import org.flowcrm.engine.api.Deployment;
 import org.flowcrm.engine.api.EngineException;
 import org.flowcrm.engine.api.Incident;
+import org.flowcrm.engine.api.MessageCorrelated;
 import org.flowcrm.engine.api.ProcessEngine;
 import org.flowcrm.engine.api.ProcessInstanceCreated;
 import org.flowcrm.engine.api.ProcessInstanceResult;
 import org.flowcrm.engine.api.ProcessInstanceSnapshot;
 import org.flowcrm.engine.api.Rejection;
 import org.flowcrm.engine.api.Topology;
+import org.flowcrm.engine.api.UserTask;
+import org.flowcrm.engine.api.UserTaskQuery;
+import org.flowcrm.engine.api.UserTaskSearchResult;
+import org.flowcrm.engine.api.UserTaskUpdate;
 import org.flowcrm.engine.server.Commands;
 import org.flowcrm.engine.server.GatewaySettings;
 
@@ -374,6 +379,268 @@ final class RestApi {
   Reply resolveIncident(long incidentKey) {
     engine.resolveIncident(incidentKey);
     return Reply.noContent();
+  }
+
+  /**
+   * {@code POST /v2/user-tasks/search}: filters state, assignee, candidateGroup, candidateUser,
+   * processInstanceKey, elementId and processDefinitionId (plain or {@code {"$eq": ...}}), one sort
+   * field, offset paging. Like the process-instance query, answered from the engine's state.
+   */
+  Reply searchUserTasks(JsonNode request) {
+    JsonNode filter = request.path("filter");
+    for (String unsupported :
+        List.of(
+            "priority",
+            "name",
+            "tenantId",
+            "creationDate",
+            "completionDate",
+            "followUpDate",
+            "dueDate",
+            "processInstanceVariables",
+            "localVariables",
+            "userTaskKey",
+            "processDefinitionKey",
+            "elementInstanceKey",
+            "tags")) {
+      JsonNode value = filter.path(unsupported);
+      if (!value.isMissingNode()
+          && !value.isNull()
+          && !(value.isContainerNode() && value.isEmpty())) {
+        throw RestException.invalid(
+            "This engine does not filter user tasks by " + unsupported + ".");
+      }
+    }
+    UserTaskQuery query = UserTaskQuery.all();
+    query = query.withState(eq(filter, "state"));
+    query = query.withAssignee(eq(filter, "assignee"));
+    query = query.withCandidateGroup(eq(filter, "candidateGroup"));
+    query = query.withCandidateUser(eq(filter, "candidateUser"));
+    query = query.withElementId(eq(filter, "elementId"));
+    query = query.withBpmnProcessId(eq(filter, "processDefinitionId"));
+    String byInstance = eq(filter, "processInstanceKey");
+    if (byInstance != null) {
+      query = query.withProcessInstanceKey(pathKey(byInstance, "processInstanceKey"));
+    }
+    JsonNode sort = request.path("sort");
+    if (sort.size() > 1) {
+      throw RestException.invalid("This engine sorts user tasks by one field only.");
+    }
+    if (sort.size() == 1) {
+      JsonNode order = sort.get(0);
+      String field = order.path("field").asText("");
+      UserTaskQuery.SortBy by =
+          switch (field) {
+            case "creationDate" -> UserTaskQuery.SortBy.CREATION_DATE;
+            case "completionDate" -> UserTaskQuery.SortBy.COMPLETION_DATE;
+            case "followUpDate" -> UserTaskQuery.SortBy.FOLLOW_UP_DATE;
+            case "dueDate" -> UserTaskQuery.SortBy.DUE_DATE;
+            case "priority" -> UserTaskQuery.SortBy.PRIORITY;
+            default ->
+                throw RestException.invalid(
+                    "This engine does not sort user tasks by '" + field + "'.");
+          };
+      query = query.sortedBy(by, "DESC".equalsIgnoreCase(order.path("order").asText("ASC")));
+    }
+    JsonNode page = request.path("page");
+    if (page.hasNonNull("after") || page.hasNonNull("before")) {
+      throw RestException.invalid("This engine pages user tasks by from and limit only.");
+    }
+    int from = page.path("from").asInt(0);
+    int limit = page.path("limit").asInt(100);
+    if (from < 0 || limit < 1) {
+      throw RestException.invalid(
+          "The page from '" + from + "' and limit '" + limit + "' must be 0+ and 1+.");
+    }
+    query = query.page(from, limit);
+    UserTaskSearchResult result = engine.searchUserTasks(query);
+    ObjectNode reply = Commands.JSON.createObjectNode();
+    ArrayNode items = reply.putArray("items");
+    for (UserTask task : result.items()) {
+      items.add(userTask(task));
+    }
+    reply
+        .putObject("page")
+        .put("totalItems", result.total())
+        .put("hasMoreTotalItems", false)
+        .putNull("startCursor")
+        .putNull("endCursor");
+    return Reply.ok(reply);
+  }
+
+  /** {@code GET /v2/user-tasks/{userTaskKey}}, open or finished. */
+  Reply userTask(long userTaskKey) {
+    UserTask task =
+        engine
+            .userTask(userTaskKey)
+            .orElseThrow(
+                () ->
+                    new RestException(
+                        404, "NOT_FOUND", "User Task with key '" + userTaskKey + "' not found"));
+    return Reply.ok(userTask(task));
+  }
+
+  private static ObjectNode userTask(UserTask task) {
+    ObjectNode node = Commands.JSON.createObjectNode();
+    node.put("name", task.name());
+    node.put("state", task.state());
+    node.put("assignee", task.assignee());
+    node.put("elementId", task.elementId());
+    ArrayNode groups = node.putArray("candidateGroups");
+    (task.candidateGroups() == null ? List.<String>of() : task.candidateGroups())
+        .forEach(groups::add);
+    ArrayNode users = node.putArray("candidateUsers");
+    (task.candidateUsers() == null ? List.<String>of() : task.candidateUsers()).forEach(users::add);
+    node.put("processDefinitionId", task.bpmnProcessId());
+    node.put("creationDate", date(task.creationDate()));
+    if (task.completionDate() > 0) {
+      node.put("completionDate", date(task.completionDate()));
+    }
+    node.put("followUpDate", task.followUpDate());
+    node.put("dueDate", task.dueDate());
+    node.put("tenantId", task.tenantId());
+    node.put("externalFormReference", task.externalFormReference());
+    node.put("processDefinitionVersion", task.processDefinitionVersion());
+    node.putPOJO(
+        "customHeaders", task.customHeaders() == null ? java.util.Map.of() : task.customHeaders());
+    node.put("priority", task.priority());
+    node.put("userTaskKey", Long.toString(task.key()));
+    node.put("elementInstanceKey", Long.toString(task.elementInstanceKey()));
+    node.put("processName", task.bpmnProcessId());
+    node.put("processDefinitionKey", Long.toString(task.processDefinitionKey()));
+    node.put("processInstanceKey", Long.toString(task.processInstanceKey()));
+    node.put("rootProcessInstanceKey", Long.toString(task.processInstanceKey()));
+    if (task.formKey() > 0) {
+      node.put("formKey", Long.toString(task.formKey()));
+    }
+    node.putArray("tags");
+    return node;
+  }
+
+  /** {@code POST /v2/user-tasks/{key}/assignment}; {@code allowOverride} defaults to true. */
+  Reply assignUserTask(long userTaskKey, JsonNode request) {
+    String assignee = text(request, "assignee");
+    if (assignee == null || assignee.isBlank()) {
+      throw RestException.invalid("No assignee provided.");
+    }
+    engine.assignUserTask(userTaskKey, assignee, request.path("allowOverride").asBoolean(true));
+    return Reply.noContent();
+  }
+
+  Reply unassignUserTask(long userTaskKey) {
+    engine.unassignUserTask(userTaskKey);
+    return Reply.noContent();
+  }
+
+  /** {@code PATCH /v2/user-tasks/{key}}: the changeset's non-null fields. */
+  Reply updateUserTask(long userTaskKey, JsonNode request) {
+    JsonNode changeset = request.path("changeset");
+    UserTaskUpdate update =
+        new UserTaskUpdate(
+            text(changeset, "dueDate"),
+            text(changeset, "followUpDate"),
+            changeset.hasNonNull("candidateGroups")
+                ? strings(changeset.get("candidateGroups"))
+                : null,
+            changeset.hasNonNull("candidateUsers")
+                ? strings(changeset.get("candidateUsers"))
+                : null,
+            changeset.hasNonNull("priority") ? changeset.get("priority").asInt() : null);
+    if (update.dueDate() == null
+        && update.followUpDate() == null
+        && update.candidateGroups() == null
+        && update.candidateUsers() == null
+        && update.priority() == null
+        && text(request, "action") == null) {
+      throw RestException.invalid(
+          "No update data provided. Provide at least an \"action\" or a non-null value for at"
+              + " least one of the changeset attributes.");
+    }
+    if (update.priority() != null && (update.priority() < 0 || update.priority() > 100)) {
+      throw RestException.invalid(
+          "The value for priority is '"
+              + update.priority()
+              + "' but must be within the [0,100] range.");
+    }
+    engine.updateUserTask(userTaskKey, update);
+    return Reply.noContent();
+  }
+
+  Reply completeUserTask(long userTaskKey, JsonNode request) {
+    engine.completeUserTask(
+        userTaskKey, Commands.variables(request.get("variables")), text(request, "action"));
+    return Reply.noContent();
+  }
+
+  /** {@code POST /v2/messages/publication}; {@code timeToLive} in milliseconds. */
+  Reply publishMessage(JsonNode request) {
+    String name = text(request, "name");
+    if (name == null || name.isBlank()) {
+      throw RestException.invalid("No name provided.");
+    }
+    String correlationKey = text(request, "correlationKey");
+    long messageKey =
+        engine.publishMessage(
+            name,
+            correlationKey == null ? "" : correlationKey,
+            Duration.ofMillis(Math.max(0, request.path("timeToLive").asLong(0))),
+            text(request, "messageId"),
+            Commands.variables(request.get("variables")));
+    ObjectNode reply = Commands.JSON.createObjectNode();
+    reply.put("tenantId", tenant(text(request, "tenantId")));
+    reply.put("messageKey", Long.toString(messageKey));
+    return Reply.ok(reply);
+  }
+
+  /** {@code POST /v2/messages/correlation}: correlated at once or 404. */
+  Reply correlateMessage(JsonNode request) {
+    String name = text(request, "name");
+    if (name == null || name.isBlank()) {
+      throw RestException.invalid("No name provided.");
+    }
+    String correlationKey = text(request, "correlationKey");
+    MessageCorrelated correlated =
+        engine.correlateMessage(
+            name,
+            correlationKey == null ? "" : correlationKey,
+            Commands.variables(request.get("variables")));
+    ObjectNode reply = Commands.JSON.createObjectNode();
+    reply.put("tenantId", correlated.tenantId());
+    reply.put("messageKey", Long.toString(correlated.messageKey()));
+    reply.put("processInstanceKey", Long.toString(correlated.processInstanceKey()));
+    return Reply.ok(reply);
+  }
+
+  /**
+   * A string filter's value: plain, {@code {"$eq": ...}} or a one-value {@code $in} (operators the
+   * client leaves null or empty are ignored); null when absent.
+   */
+  private static String eq(JsonNode filter, String field) {
+    JsonNode node = filter.path(field);
+    if (node.isObject()) {
+      JsonNode value = null;
+      for (var it = node.fields(); it.hasNext(); ) {
+        var operator = it.next();
+        JsonNode operand = operator.getValue();
+        if (operand.isNull() || (operand.isContainerNode() && operand.isEmpty())) {
+          continue;
+        }
+        if ("$eq".equals(operator.getKey()) && operand.isValueNode()) {
+          value = operand;
+        } else if ("$in".equals(operator.getKey()) && operand.size() == 1) {
+          value = operand.get(0);
+        } else {
+          throw RestException.invalid(
+              "This engine filters user tasks by "
+                  + field
+                  + " with $eq or a one-value $in only, not "
+                  + operator.getKey()
+                  + ".");
+        }
+      }
+      node = value == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : value;
+    }
+    return node.isMissingNode() || node.isNull() ? null : node.asText();
   }
 
   /** Waits for an engine future; the engine words its own rejections and deadlines. */

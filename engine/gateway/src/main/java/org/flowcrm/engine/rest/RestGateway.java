@@ -218,6 +218,53 @@ public final class RestGateway implements AutoCloseable {
                 reply = api.resolveIncident(RestApi.pathKey(s[2], "incidentKey"));
               }
             }
+            case "user-tasks" -> {
+              if (s.length == 3 && "search".equals(s[2])) {
+                expect(method, "POST", true, path);
+                reply = api.searchUserTasks(json(exchange));
+              } else if (s.length == 3) {
+                long userTaskKey = RestApi.pathKey(s[2], "userTaskKey");
+                if ("PATCH".equals(method)) {
+                  intent = "UPDATE";
+                  reply = api.updateUserTask(userTaskKey, json(exchange));
+                } else {
+                  expect(method, "GET", true, path);
+                  reply = api.userTask(userTaskKey);
+                }
+              } else if (s.length == 4 && "assignee".equals(s[3])) {
+                expect(method, "DELETE", true, path);
+                intent = "ASSIGN";
+                reply = api.unassignUserTask(RestApi.pathKey(s[2], "userTaskKey"));
+              } else {
+                expect(method, "POST", s.length == 4, path);
+                long userTaskKey = RestApi.pathKey(s[2], "userTaskKey");
+                switch (s[3]) {
+                  case "assignment" -> {
+                    intent = "ASSIGN";
+                    reply = api.assignUserTask(userTaskKey, json(exchange));
+                  }
+                  case "completion" -> {
+                    intent = "COMPLETE";
+                    reply = api.completeUserTask(userTaskKey, json(exchange));
+                  }
+                  default -> throw notFound(path);
+                }
+              }
+            }
+            case "messages" -> {
+              expect(method, "POST", s.length == 3, path);
+              switch (s[2]) {
+                case "publication" -> {
+                  intent = "PUBLISH";
+                  reply = api.publishMessage(json(exchange));
+                }
+                case "correlation" -> {
+                  intent = "CORRELATE";
+                  reply = api.correlateMessage(json(exchange));
+                }
+                default -> throw notFound(path);
+              }
+            }
             default -> throw notFound(path);
           }
           send(exchange, reply.status(), "application/json", reply.body());
