@@ -91,56 +91,39 @@ public interface ProcessEngine extends AutoCloseable {
 
   /**
    * The current state of a process instance: running from the engine's state, finished from its
-   * history. Empty when the key is unknown. (Default for adapters and fakes written against the
-   * first version of this interface; the engine implements it.)
+   * history. Empty when the key is unknown.
    */
-  default Optional<ProcessInstanceSnapshot> processInstance(long processInstanceKey) {
-    throw new UnsupportedOperationException("processInstance is not supported by " + getClass());
-  }
+  Optional<ProcessInstanceSnapshot> processInstance(long processInstanceKey);
 
   /** Open incidents of a running process instance, oldest first. */
-  default List<Incident> incidents(long processInstanceKey) {
-    throw new UnsupportedOperationException("incidents is not supported by " + getClass());
-  }
+  List<Incident> incidents(long processInstanceKey);
 
   /**
    * Searches user tasks ({@code zeebe:userTask}): open ones and the bounded history of finished
    * ones (the newest {@code 10,000} COMPLETED or CANCELED tasks).
    */
-  default UserTaskSearchResult searchUserTasks(UserTaskQuery query) {
-    throw new UnsupportedOperationException("searchUserTasks is not supported by " + getClass());
-  }
+  UserTaskSearchResult searchUserTasks(UserTaskQuery query);
 
   /** A user task by key, open or finished; empty when unknown. */
-  default Optional<UserTask> userTask(long userTaskKey) {
-    throw new UnsupportedOperationException("userTask is not supported by " + getClass());
-  }
+  Optional<UserTask> userTask(long userTaskKey);
 
   /**
    * Assigns an open user task. With {@code allowOverride} false, a task that already has an
    * assignee is refused with INVALID_STATE; an unknown or finished task with NOT_FOUND.
    */
-  default void assignUserTask(long userTaskKey, String assignee, boolean allowOverride) {
-    throw new UnsupportedOperationException("assignUserTask is not supported by " + getClass());
-  }
+  void assignUserTask(long userTaskKey, String assignee, boolean allowOverride);
 
   /** Removes the assignee of an open user task (NOT_FOUND when unknown or finished). */
-  default void unassignUserTask(long userTaskKey) {
-    throw new UnsupportedOperationException("unassignUserTask is not supported by " + getClass());
-  }
+  void unassignUserTask(long userTaskKey);
 
   /** Changes the non-null fields of the changeset on an open user task. */
-  default void updateUserTask(long userTaskKey, UserTaskUpdate changeset) {
-    throw new UnsupportedOperationException("updateUserTask is not supported by " + getClass());
-  }
+  void updateUserTask(long userTaskKey, UserTaskUpdate changeset);
 
   /**
    * Completes an open user task: its variables are merged as a job's are, the element completes and
    * the instance moves on. Unknown or already finished → NOT_FOUND.
    */
-  default void completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
-    throw new UnsupportedOperationException("completeUserTask is not supported by " + getClass());
-  }
+  void completeUserTask(long userTaskKey, Map<String, Object> variables, String action);
 
   /**
    * Publishes a message: it correlates to every open subscription with its name and correlation key
@@ -149,23 +132,19 @@ public interface ProcessEngine extends AutoCloseable {
    * {@code messageId} equal to one of a buffered message with the same name and key →
    * ALREADY_EXISTS. Returns the message key.
    */
-  default long publishMessage(
+  long publishMessage(
       String name,
       String correlationKey,
       Duration timeToLive,
       String messageId,
-      Map<String, Object> variables) {
-    throw new UnsupportedOperationException("publishMessage is not supported by " + getClass());
-  }
+      Map<String, Object> variables);
 
   /**
    * Correlates a message at once, without buffering: NOT_FOUND when no subscription or message
    * start event takes it.
    */
-  default MessageCorrelated correlateMessage(
-      String name, String correlationKey, Map<String, Object> variables) {
-    throw new UnsupportedOperationException("correlateMessage is not supported by " + getClass());
-  }
+  MessageCorrelated correlateMessage(
+      String name, String correlationKey, Map<String, Object> variables);
 
   @Override
   void close();

@@ -272,9 +272,6 @@ public final class RestGateway implements AutoCloseable {
           problem(exchange, status(e), e.rejection().name(), Commands.describe(intent, e), path);
         } catch (RestException e) {
           problem(exchange, e.status(), e.title(), e.getMessage(), path);
-        } catch (UnsupportedOperationException e) {
-          // An engine without the optional query methods (see ProcessEngine's defaults).
-          problem(exchange, 501, "Not Implemented", e.getMessage(), path);
         } catch (RuntimeException e) {
           log.error("Unexpected error handling {} {}", exchange.getRequestMethod(), path, e);
           problem(

@@ -3,6 +3,7 @@ package org.flowcrm.engine.server;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.flowcrm.engine.api.ActivateJobs;
@@ -11,11 +12,18 @@ import org.flowcrm.engine.api.CreateProcessInstance;
 import org.flowcrm.engine.api.DeployResource;
 import org.flowcrm.engine.api.Deployment;
 import org.flowcrm.engine.api.EngineException;
+import org.flowcrm.engine.api.Incident;
+import org.flowcrm.engine.api.MessageCorrelated;
 import org.flowcrm.engine.api.ProcessEngine;
 import org.flowcrm.engine.api.ProcessInstanceCreated;
 import org.flowcrm.engine.api.ProcessInstanceResult;
+import org.flowcrm.engine.api.ProcessInstanceSnapshot;
 import org.flowcrm.engine.api.StreamJobs;
 import org.flowcrm.engine.api.Topology;
+import org.flowcrm.engine.api.UserTask;
+import org.flowcrm.engine.api.UserTaskQuery;
+import org.flowcrm.engine.api.UserTaskSearchResult;
+import org.flowcrm.engine.api.UserTaskUpdate;
 
 /**
  * A scripted engine for the protocol tests: records every command it receives (with its arguments)
@@ -183,6 +191,68 @@ public final class StubEngine implements ProcessEngine {
   @Override
   public void resolveIncident(long incidentKey) {
     record("resolveIncident", incidentKey);
+  }
+
+  @Override
+  public Optional<ProcessInstanceSnapshot> processInstance(long processInstanceKey) {
+    record("processInstance", processInstanceKey);
+    return Optional.empty();
+  }
+
+  @Override
+  public List<Incident> incidents(long processInstanceKey) {
+    record("incidents", processInstanceKey);
+    return List.of();
+  }
+
+  @Override
+  public UserTaskSearchResult searchUserTasks(UserTaskQuery query) {
+    record("searchUserTasks", query);
+    return new UserTaskSearchResult(List.of(), 0);
+  }
+
+  @Override
+  public Optional<UserTask> userTask(long userTaskKey) {
+    record("userTask", userTaskKey);
+    return Optional.empty();
+  }
+
+  @Override
+  public void assignUserTask(long userTaskKey, String assignee, boolean allowOverride) {
+    record("assignUserTask", userTaskKey, assignee, allowOverride);
+  }
+
+  @Override
+  public void unassignUserTask(long userTaskKey) {
+    record("unassignUserTask", userTaskKey);
+  }
+
+  @Override
+  public void updateUserTask(long userTaskKey, UserTaskUpdate changeset) {
+    record("updateUserTask", userTaskKey, changeset);
+  }
+
+  @Override
+  public void completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
+    record("completeUserTask", userTaskKey, variables, action);
+  }
+
+  @Override
+  public long publishMessage(
+      String name,
+      String correlationKey,
+      Duration timeToLive,
+      String messageId,
+      Map<String, Object> variables) {
+    record("publishMessage", name, correlationKey, timeToLive, messageId, variables);
+    return KEY;
+  }
+
+  @Override
+  public MessageCorrelated correlateMessage(
+      String name, String correlationKey, Map<String, Object> variables) {
+    record("correlateMessage", name, correlationKey, variables);
+    return new MessageCorrelated(KEY, KEY, "<default>");
   }
 
   @Override
