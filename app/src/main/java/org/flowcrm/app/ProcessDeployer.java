@@ -4,10 +4,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,7 +27,6 @@ class ProcessDeployer implements ApplicationRunner {
   static final String MODELS = "classpath*:bpmn/*.bpmn";
 
   private final CamundaClient client;
-  private final List<String> refused = new ArrayList<>();
 
   ProcessDeployer(CamundaClient client) {
     this.client = client;
@@ -59,13 +56,7 @@ class ProcessDeployer implements ApplicationRunner {
                       p.getVersion(),
                       name));
     } catch (RuntimeException e) {
-      refused.add(name);
       log.error("Process model {} was not deployed: {}", name, e.getMessage());
     }
-  }
-
-  /** Models the engine refused at the last start, by file name. */
-  List<String> refusedModels() {
-    return List.copyOf(refused);
   }
 }

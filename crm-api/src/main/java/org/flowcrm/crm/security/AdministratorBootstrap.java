@@ -50,9 +50,10 @@ class AdministratorBootstrap implements ApplicationRunner {
     String configured = environment.getProperty("CRM_ADMIN_PASSWORD");
     String password = configured == null || configured.isBlank() ? randomPassword() : configured;
     Instant now = Instant.now();
+    String hash = passwords.encode(password);
     int updated =
         jdbc.sql("UPDATE crm_user SET password_hash = :hash, active = TRUE WHERE login = :login")
-            .param("hash", passwords.encode(password))
+            .param("hash", hash)
             .param("login", ADMIN_LOGIN)
             .update();
     if (updated == 0) {
@@ -61,7 +62,7 @@ class AdministratorBootstrap implements ApplicationRunner {
                   + " created_at, updated_at) VALUES (:login, 'Administrator', NULL, :hash, TRUE,"
                   + " 0, :now, :now)")
           .param("login", ADMIN_LOGIN)
-          .param("hash", passwords.encode(password))
+          .param("hash", hash)
           .param("now", now)
           .update();
     }
