@@ -6,6 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Activities extends JpaRepository<Activity, Long> {
 
+  java.util.Optional<Activity> findByDedupeKey(String dedupeKey);
+
   List<Activity> findByReminderSentAtIsNullAndReminderAtLessThanEqualAndCompletedFalse(
       Instant until);
 }

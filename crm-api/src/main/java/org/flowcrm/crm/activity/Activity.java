@@ -70,6 +70,10 @@ class Activity extends AggregateRoot<Activity> {
   @Column(name = "location", length = 255)
   private String location;
 
+  /** Set for entries a process or a mail wrote, so a repeated job writes nothing twice. */
+  @Column(name = "dedupe_key", length = 200, updatable = false)
+  private String dedupeKey;
+
   @ElementCollection
   @CollectionTable(name = "crm_activity_link", joinColumns = @JoinColumn(name = "activity_id"))
   @BatchSize(size = 100)
@@ -120,6 +124,10 @@ class Activity extends AggregateRoot<Activity> {
       completedAt = Instant.now();
       touch();
     }
+  }
+
+  void dedupeBy(String key) {
+    this.dedupeKey = key;
   }
 
   void reminderSent() {

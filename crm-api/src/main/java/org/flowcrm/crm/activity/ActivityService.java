@@ -57,6 +57,23 @@ public class ActivityService {
     return ActivityView.of(activities.saveAndFlush(activity));
   }
 
+  /**
+   * Creates the activity once per {@code dedupeKey} (a process step, a mail): a repeated call
+   * returns the activity created the first time and changes nothing.
+   */
+  @Transactional
+  public ActivityView record(@Valid ActivityCommand command, String dedupeKey) {
+    var existing = activities.findByDedupeKey(dedupeKey);
+    if (existing.isPresent()) {
+      return ActivityView.of(existing.get());
+    }
+    check(command);
+    Activity activity = new Activity(command.type());
+    activity.update(command);
+    activity.dedupeBy(dedupeKey);
+    return ActivityView.of(activities.saveAndFlush(activity));
+  }
+
   public ActivityView get(long id) {
     return ActivityView.of(require(id));
   }

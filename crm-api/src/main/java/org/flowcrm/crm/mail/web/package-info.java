@@ -1,0 +1,2 @@
+/** REST API of mail templates, outgoing mails and "send invoice". */
+package org.flowcrm.crm.mail.web;

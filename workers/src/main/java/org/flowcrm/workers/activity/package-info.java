@@ -1,0 +1,2 @@
+/** {@code crm.log-activity}: timeline entries written by the processes. */
+package org.flowcrm.workers.activity;

@@ -1,0 +1,88 @@
+package org.flowcrm.workers.notify;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.lead.LeadService;
+import org.flowcrm.crm.link.ItemLink;
+import org.flowcrm.crm.link.ItemType;
+import org.flowcrm.crm.notification.NotificationCommand;
+import org.flowcrm.crm.notification.NotificationService;
+import org.flowcrm.crm.user.UserService;
+import org.flowcrm.crm.user.UserView;
+import org.flowcrm.processes.JobTypes;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link JobTypes#NOTIFY}: an in-app notification to the user whose login is {@code recipient},
+ * with a text chosen by the {@code notification} key and linked to the lead or deal. Idempotent by
+ * the job key (the notification's dedupe key): a redelivered job notifies nobody twice. An unknown
+ * or deactivated recipient fails the job (the model passes a login the CRM gave it, so that is a
+ * bug or a user deactivated meanwhile).
+ */
+@Component
+public class NotifyWorker {
+
+  /** The job's input variables. */
+  public record Input(String recipient, String notification, String entityType, Long entityId) {}
+
+  private final NotificationService notifications;
+  private final UserService users;
+  private final LeadService leads;
+  private final DealService deals;
+
+  public NotifyWorker(
+      NotificationService notifications, UserService users, LeadService leads, DealService deals) {
+    this.notifications = notifications;
+    this.users = users;
+    this.leads = leads;
+    this.deals = deals;
+  }
+
+  @JobWorker(type = JobTypes.NOTIFY)
+  public void sendNotification(ActivatedJob job, @VariablesAsType Input in) {
+    UserView recipient =
+        users.list(true).stream()
+            .filter(u -> u.login().equals(in.recipient()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No active user with login '" + in.recipient() + "' to notify"));
+    ItemLink item = null;
+    String record = "";
+    if (JobTypes.Values.LEAD.equals(in.entityType()) && in.entityId() != null) {
+      item = new ItemLink(ItemType.LEAD, in.entityId());
+      record = leads.get(in.entityId()).title();
+    } else if (JobTypes.Values.DEAL.equals(in.entityType()) && in.entityId() != null) {
+      item = new ItemLink(ItemType.DEAL, in.entityId());
+      record = deals.get(in.entityId()).title();
+    }
+    Text text = text(in.notification(), record);
+    notifications.notify(
+        new NotificationCommand(
+            recipient.id(), text.title(), text.body(), item, "job:" + job.getKey()));
+  }
+
+  /** The title and body of each {@link JobTypes.Values#NOTIFICATIONS} key. */
+  static Text text(String key, String record) {
+    String title =
+        switch (key == null ? "" : key) {
+          case "lead.assigned" -> "New lead assigned to you: " + record;
+          case "lead.qualify-reminder" -> "Reminder: qualify the lead " + record;
+          case "delivery.delivered" -> "Delivered: " + record;
+          default -> (key == null ? "Notification" : key) + (record.isEmpty() ? "" : ": " + record);
+        };
+    String body =
+        switch (key == null ? "" : key) {
+          case "lead.assigned" -> "Qualify it within one working hour.";
+          case "lead.qualify-reminder" -> "The lead is still waiting for your qualification.";
+          case "delivery.delivered" -> "The courier confirmed the delivery to the client.";
+          default -> null;
+        };
+    return new Text(title.length() > 255 ? title.substring(0, 254) + "…" : title, body);
+  }
+
+  record Text(String title, String body) {}
+}

@@ -1,0 +1,2 @@
+/** {@code crm.notify}: in-app notifications from the processes. */
+package org.flowcrm.workers.notify;
