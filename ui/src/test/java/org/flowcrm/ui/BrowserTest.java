@@ -106,6 +106,25 @@ public abstract class BrowserTest {
     open("/favicon.svg");
     browser.manage().deleteAllCookies();
     consoleErrors();
+    if (signInFirst()) {
+      signIn(SignedInHttp.ADMIN, SignedInHttp.ADMIN_PASSWORD);
+      waitFor(By.cssSelector(".user-menu"));
+    }
+  }
+
+  /** Whether each test starts signed in as the administrator (the login tests start signed out). */
+  protected boolean signInFirst() {
+    return true;
+  }
+
+  /** Signs in through the login page, as a user would. */
+  protected void signIn(String user, String password) {
+    open("/login");
+    WebElement name = waitFor(By.id("username"));
+    name.clear();
+    name.sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector(".signin-form button[type=submit]")).click();
   }
 
   protected String url(String path) {

@@ -2,10 +2,7 @@ package org.flowcrm.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.flowcrm.ui.process.RecordingProcessDeployments;
@@ -23,33 +20,41 @@ class PagesIT {
   @LocalServerPort int port;
   @Autowired RecordingProcessDeployments deployments;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private SignedInHttp http;
 
   @BeforeEach
-  void reset() {
+  void signIn() throws Exception {
     deployments.reset();
+    http = new SignedInHttp(port).signIn();
+  }
+
+  @Test
+  void pagesNeedSignInAndPostsNeedTheToken() throws Exception {
+    SignedInHttp anonymous = new SignedInHttp(port);
+    // A browser (asking for HTML) is sent to the login page; scripts get crm-api's 401.
+    HttpResponse<String> home = anonymous.get("/", "Accept", "text/html");
+    assertThat(home.statusCode()).isEqualTo(302);
+    assertThat(home.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    HttpResponse<String> login = anonymous.get("/login");
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.body())
+        .contains("class=\"signin-form\"")
+        .contains("name=\"_csrf\"")
+        .doesNotContain("aria-label=\"Main\"");
+    // Signed in, a form post without the CSRF token is refused before it reaches the page.
+    assertThat(
+            http.postFormWithoutToken("/processes/ui-test-lead/deployments", "xml=x").statusCode())
+        .isEqualTo(403);
+    assertThat(deployments.received()).isEmpty();
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return http.get(path, headers);
   }
 
   private HttpResponse<String> postForm(String path, String form) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url(path)))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("HX-Request", "true")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
+    return http.postForm(path, form, "HX-Request", "true");
   }
 
   @Test
@@ -61,7 +66,7 @@ class PagesIT {
     assertThat(home.body())
         .contains("<html lang=\"en\">")
         .contains("aria-live=\"polite\"")
-        .contains("No tasks yet.")
+        .contains("My tasks today")
         .contains("/vendor/htmx/htmx.min.js");
   }
 

@@ -3,12 +3,35 @@ package org.flowcrm.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.flowcrm.crm.deal.DealCommand;
+import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.lead.LeadCommand;
+import org.flowcrm.crm.lead.LeadService;
+import org.flowcrm.crm.lead.LeadSource;
+import org.flowcrm.crm.lead.LeadView;
+import org.flowcrm.crm.link.ItemLink;
+import org.flowcrm.crm.link.ItemType;
+import org.flowcrm.crm.product.ProductCommand;
+import org.flowcrm.crm.product.ProductService;
+import org.flowcrm.crm.shared.Email;
+import org.flowcrm.crm.shared.EmailType;
+import org.flowcrm.crm.shared.Phone;
+import org.flowcrm.crm.shared.PhoneType;
+import org.flowcrm.crm.task.TaskCommand;
+import org.flowcrm.crm.task.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Screenshots of the main pages, at laptop and phone width. Written to {@code target/screenshots}
@@ -21,10 +44,110 @@ class ScreenshotsIT extends BrowserTest {
   private static final Path DIR =
       Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
+  @Autowired LeadService leads;
+  @Autowired DealService deals;
+  @Autowired ProductService products;
+  @Autowired TaskService tasks;
+  @Autowired JdbcClient jdbc;
+
+  /**
+   * A few records so the pages show what they are for (this test's own, named for the pictures).
+   */
+  private Ids sampleData() {
+    long admin =
+        jdbc.sql("SELECT id FROM crm_user WHERE login = 'admin'").query(Long.class).single();
+    LeadView lead =
+        leads.create(
+            new LeadCommand(
+                "Website inquiry: 40 office chairs",
+                "Anna",
+                "Keller",
+                "Nordwind GmbH",
+                "Buyer",
+                null,
+                LeadSource.WEB_FORM,
+                null,
+                admin,
+                List.of(new Phone(PhoneType.WORK, "+49 151 23456789")),
+                List.of(new Email(EmailType.WORK, "anna.keller@example.com")),
+                List.of()));
+    leads.addComment(lead.id(), "Called back; wants an offer with delivery by March.");
+    String[][] sample = {
+      {"Solar roof for Baltic Foods", "18400", "NEW"},
+      {"Fleet renewal: 10 vans", "412000", "OFFER"},
+      {"Warehouse racks", "23500", "OFFER"},
+      {"Office chairs for Nordwind", "9800", "NEGOTIATION"},
+      {"Canteen equipment", "56000", "INVOICE"},
+      {"Server room cooling", "31000", "WON"}
+    };
+    long firstDeal = 0;
+    for (String[] d : sample) {
+      DealView deal =
+          deals.create(
+              new DealCommand(
+                  d[0],
+                  null,
+                  null,
+                  new BigDecimal(d[1]),
+                  "EUR",
+                  null,
+                  null,
+                  null,
+                  admin,
+                  null,
+                  null,
+                  null,
+                  null));
+      deals.moveToStage(deal.id(), d[2]);
+      if (firstDeal == 0) {
+        firstDeal = deal.id();
+      }
+    }
+    products.create(
+        new ProductCommand(
+            "Office chair Ergo",
+            null,
+            null,
+            true,
+            new BigDecimal("245.00"),
+            "EUR",
+            "pcs",
+            new BigDecimal("19"),
+            null));
+    tasks.create(
+        new TaskCommand(
+            "Call Anna Keller back",
+            null,
+            admin,
+            Instant.now().minus(Duration.ofHours(3)),
+            null,
+            List.of(new ItemLink(ItemType.LEAD, lead.id()))));
+    tasks.create(
+        new TaskCommand(
+            "Send the offer for the solar roof",
+            null,
+            admin,
+            null,
+            null,
+            List.of(new ItemLink(ItemType.DEAL, firstDeal))));
+    return new Ids(lead.id(), firstDeal);
+  }
+
+  record Ids(long lead, long deal) {}
+
   @Test
   void mainPages() throws IOException {
     Files.createDirectories(DIR);
+    Ids ids = sampleData();
     shoot("home", "/", LAPTOP, null);
+    shoot("leads", "/leads", LAPTOP, null);
+    shoot("lead-card", "/leads/" + ids.lead(), LAPTOP, null);
+    shoot("deal-board", "/deals", LAPTOP, null);
+    shoot("deal-card", "/deals/" + ids.deal(), LAPTOP, null);
+    shoot("tasks", "/tasks", LAPTOP, null);
+    shoot("deal-board-phone", "/deals", PHONE, null);
+    shoot("lead-card-phone-pl", "/leads/" + ids.lead() + "?lang=pl", PHONE, null);
+    open("/?lang=en");
     shoot("processes", "/processes", LAPTOP, null);
     shoot("process-modeler", "/processes/ui-test-lead/edit", LAPTOP, "#modeler[data-state=ready]");
     // The same modeler with a templated task selected, then after the engine refused a deploy.
@@ -49,6 +172,8 @@ class ScreenshotsIT extends BrowserTest {
     shoot("home-phone", "/", PHONE, null);
     shoot("processes-phone-pl", "/processes?lang=pl", PHONE, null);
     open("/?lang=en");
+    browser.manage().deleteAllCookies();
+    shoot("login", "/login", LAPTOP, "#username");
   }
 
   private void shoot(String name, String path, Dimension size, String readySelector)

@@ -8,18 +8,28 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * What the layout needs on every page. The CSRF token is read from the request attribute that
  * Spring Security sets ({@code _csrf}), so the layout can render it as a meta tag for htmx and
- * {@code fetch} once security is added, without this module depending on Spring Security.
+ * {@code fetch} and as a hidden field in forms; the signed-in user's login for the header.
  */
 @ControllerAdvice
 class LayoutModel {
 
   static final String CSRF_REQUEST_ATTRIBUTE = "_csrf";
 
+  private final Formats formats;
+
+  LayoutModel(Formats formats) {
+    this.formats = formats;
+  }
+
   @ModelAttribute
   void layout(HttpServletRequest request, Model model) {
+    model.addAttribute("fmt", formats);
     Object csrf = request.getAttribute(CSRF_REQUEST_ATTRIBUTE);
     if (csrf != null) {
       model.addAttribute("csrf", csrf);
+    }
+    if (request.getUserPrincipal() != null) {
+      model.addAttribute("signedInAs", request.getUserPrincipal().getName());
     }
   }
 }

@@ -25,7 +25,7 @@ class FormsIT extends BrowserTest {
     assertThat(browser.findElement(By.id("f-name-error")).isDisplayed()).isFalse();
 
     browser.findElement(By.id("f-email")).sendKeys("not-an-address");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.findElement(By.cssSelector("main button[type=submit]")).click();
 
     WebElement summary = waitFor(By.cssSelector(".form-errors[role=alert]"));
     assertThat(summary.getText()).contains("Please correct the marked fields.");
@@ -45,7 +45,7 @@ class FormsIT extends BrowserTest {
     open("/test/forms");
     browser.findElement(By.id("f-name")).sendKeys("Anna <b>Nowak</b>");
     browser.findElement(By.id("f-email")).sendKeys("anna@example.com");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.findElement(By.cssSelector("main button[type=submit]")).click();
 
     WebElement flash = waitFor(By.cssSelector(".flash-success[role=status]"));
     assertThat(flash.getText()).isEqualTo("Saved Anna <b>Nowak</b>.");

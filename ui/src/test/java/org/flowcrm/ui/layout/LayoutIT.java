@@ -11,7 +11,7 @@ import org.openqa.selenium.Keys;
 class LayoutIT extends BrowserTest {
 
   @Test
-  void homeShowsNavigationAndEmptyStates() {
+  void homeShowsNavigationAndItsCards() {
     open("/");
 
     assertThat(browser.getTitle()).isEqualTo("Today · Flowcrm");
@@ -30,7 +30,9 @@ class LayoutIT extends BrowserTest {
     assertThat(browser.findElement(By.cssSelector(".app-nav a[aria-current=\"page\"]")).getText())
         .isEqualTo("Home");
     assertThat(browser.findElement(By.id("main")).getText())
-        .contains("No tasks yet.")
+        .contains("My tasks today")
+        .contains("Overdue")
+        .contains("My open deals")
         .contains("Process models: 1");
   }
 

@@ -1,0 +1,82 @@
+package org.flowcrm.ui.company;
+
+import org.flowcrm.crm.company.CompanyFilter;
+import org.flowcrm.crm.company.CompanyService;
+import org.flowcrm.crm.company.CompanyView;
+import org.flowcrm.crm.contact.ContactFilter;
+import org.flowcrm.crm.contact.ContactService;
+import org.flowcrm.crm.deal.DealFilter;
+import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.link.ItemType;
+import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.ui.timeline.Paging;
+import org.flowcrm.ui.timeline.Timeline;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Companies: {@code /companies} (search, keyset paging) and the card {@code /companies/{id}} with
+ * its contacts, deals and timeline.
+ */
+@Controller
+class CompanyPagesController {
+
+  static final String LIST_VIEW = "company/list";
+  static final String CARD_VIEW = "company/card";
+  static final int PAGE_SIZE = 25;
+  static final int RELATED_ON_CARD = 50;
+
+  private final CompanyService companies;
+  private final ContactService contacts;
+  private final DealService deals;
+  private final Timeline timeline;
+
+  CompanyPagesController(
+      CompanyService companies, ContactService contacts, DealService deals, Timeline timeline) {
+    this.companies = companies;
+    this.contacts = contacts;
+    this.deals = deals;
+    this.timeline = timeline;
+  }
+
+  @GetMapping("/companies")
+  String list(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String after,
+      Model model) {
+    CursorPage<CompanyView> page =
+        companies.list(
+            new CompanyFilter(null, null, null, q),
+            new ListRequest("-id", PAGE_SIZE, Paging.cursor(after)));
+    model.addAttribute("companies", page.items());
+    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("firstHref", Paging.first("/companies", q, after));
+    model.addAttribute("nextHref", Paging.next("/companies", q, page.nextCursor()));
+    return LIST_VIEW;
+  }
+
+  @GetMapping("/companies/{id}")
+  String card(@PathVariable long id, Model model) {
+    model.addAttribute("company", companies.get(id));
+    model.addAttribute(
+        "contacts",
+        contacts
+            .list(
+                new ContactFilter(null, id, null, null),
+                new ListRequest("-id", RELATED_ON_CARD, null))
+            .items());
+    model.addAttribute(
+        "deals",
+        deals
+            .list(
+                new DealFilter(null, null, null, id, null, null, null, null, null, null, null),
+                new ListRequest("-id", RELATED_ON_CARD, null))
+            .items());
+    model.addAttribute("timeline", timeline.of(ItemType.COMPANY, id));
+    return CARD_VIEW;
+  }
+}

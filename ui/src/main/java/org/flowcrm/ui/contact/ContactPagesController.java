@@ -1,0 +1,79 @@
+package org.flowcrm.ui.contact;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.flowcrm.crm.company.CompanyService;
+import org.flowcrm.crm.contact.ContactFilter;
+import org.flowcrm.crm.contact.ContactService;
+import org.flowcrm.crm.contact.ContactView;
+import org.flowcrm.crm.deal.DealFilter;
+import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.link.ItemType;
+import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.ui.timeline.Paging;
+import org.flowcrm.ui.timeline.Timeline;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Contacts: {@code /contacts} (search, keyset paging) and the card {@code /contacts/{id}}. */
+@Controller
+class ContactPagesController {
+
+  static final String LIST_VIEW = "contact/list";
+  static final String CARD_VIEW = "contact/card";
+  static final int PAGE_SIZE = 25;
+  static final int DEALS_ON_CARD = 50;
+
+  private final ContactService contacts;
+  private final CompanyService companies;
+  private final DealService deals;
+  private final Timeline timeline;
+
+  ContactPagesController(
+      ContactService contacts, CompanyService companies, DealService deals, Timeline timeline) {
+    this.contacts = contacts;
+    this.companies = companies;
+    this.deals = deals;
+    this.timeline = timeline;
+  }
+
+  @GetMapping("/contacts")
+  String list(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String after,
+      Model model) {
+    CursorPage<ContactView> page =
+        contacts.list(
+            new ContactFilter(null, null, null, q),
+            new ListRequest("-id", PAGE_SIZE, Paging.cursor(after)));
+    model.addAttribute("contacts", page.items());
+    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("firstHref", Paging.first("/contacts", q, after));
+    model.addAttribute("nextHref", Paging.next("/contacts", q, page.nextCursor()));
+    return LIST_VIEW;
+  }
+
+  @GetMapping("/contacts/{id}")
+  String card(@PathVariable long id, Model model) {
+    ContactView contact = contacts.get(id);
+    Map<String, String> companyNames = new LinkedHashMap<>();
+    companies
+        .names(contact.companyIds())
+        .forEach((companyId, name) -> companyNames.put(String.valueOf(companyId), name));
+    model.addAttribute("contact", contact);
+    model.addAttribute("companyNames", companyNames);
+    model.addAttribute(
+        "deals",
+        deals
+            .list(
+                new DealFilter(null, null, null, null, id, null, null, null, null, null, null),
+                new ListRequest("-id", DEALS_ON_CARD, null))
+            .items());
+    model.addAttribute("timeline", timeline.of(ItemType.CONTACT, id));
+    return CARD_VIEW;
+  }
+}

@@ -1,0 +1,324 @@
+package org.flowcrm.ui.deal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flowcrm.crm.deal.DealCommand;
+import org.flowcrm.crm.deal.DealFilter;
+import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.deal.PipelineService;
+import org.flowcrm.crm.deal.PipelineView;
+import org.flowcrm.crm.deal.StageChangeView;
+import org.flowcrm.crm.deal.StageTotal;
+import org.flowcrm.crm.invoice.InvoiceService;
+import org.flowcrm.crm.invoice.InvoiceView;
+import org.flowcrm.crm.product.ProductService;
+import org.flowcrm.crm.quote.QuoteService;
+import org.flowcrm.crm.quote.QuoteView;
+import org.flowcrm.crm.shared.ConflictException;
+import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.InvalidFieldException;
+import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.shared.PreconditionFailedException;
+import org.flowcrm.crm.user.UserService;
+import org.flowcrm.ui.layout.Flash;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Deals: the kanban {@code /deals} (one pipeline, columns are its stages with count and sum), the
+ * list {@code /deals/list}, the card {@code /deals/{id}} and the stage move. A move posts a form
+ * (the card's stage select works without script); the board's drag and drop posts the same form
+ * with {@code fetch} and {@code Accept: application/json}, and then gets the refusal as JSON to
+ * show instead of a redirect.
+ */
+@Controller
+class DealPagesController {
+
+  static final String BOARD_VIEW = "deal/board";
+  static final String LIST_VIEW = "deal/list";
+  static final String CARD_VIEW = "deal/card";
+
+  /** Cards per column; the column header still counts and sums them all. */
+  static final int CARDS_PER_STAGE = 50;
+
+  static final int PAGE_SIZE = 25;
+
+  /** The BPMN model that drives deals (processes/deal-execution.bpmn). */
+  static final String DEAL_PROCESS = "deal-execution";
+
+  private final DealService deals;
+  private final PipelineService pipelines;
+  private final ProductService products;
+  private final QuoteService quotes;
+  private final InvoiceService invoices;
+  private final UserService users;
+  private final MessageSource messages;
+
+  DealPagesController(
+      DealService deals,
+      PipelineService pipelines,
+      ProductService products,
+      QuoteService quotes,
+      InvoiceService invoices,
+      UserService users,
+      MessageSource messages) {
+    this.deals = deals;
+    this.pipelines = pipelines;
+    this.products = products;
+    this.quotes = quotes;
+    this.invoices = invoices;
+    this.users = users;
+    this.messages = messages;
+  }
+
+  @GetMapping("/deals")
+  String board(@RequestParam(required = false) Long pipeline, Model model) {
+    PipelineView shown = pipeline == null ? pipelines.defaultPipeline() : pipelines.get(pipeline);
+    Map<Long, StageTotal> totals = new LinkedHashMap<>();
+    for (StageTotal total : deals.totals(shown.id())) {
+      totals.put(total.stageId(), total);
+    }
+    List<Column> columns = new ArrayList<>();
+    for (PipelineView.StageView stage : shown.stages()) {
+      List<DealView> cards =
+          deals
+              .list(
+                  new DealFilter(
+                      shown.id(), stage.id(), null, null, null, null, null, null, null, null, null),
+                  new ListRequest("-amount", CARDS_PER_STAGE, null))
+              .items();
+      columns.add(new Column(stage, totals.get(stage.id()), cards));
+    }
+    model.addAttribute("pipeline", shown);
+    model.addAttribute("pipelines", pipelines.list());
+    model.addAttribute("columns", columns);
+    return BOARD_VIEW;
+  }
+
+  /** A kanban column: the stage, its totals over all its deals, and the first cards. */
+  public record Column(PipelineView.StageView stage, StageTotal total, List<DealView> cards) {}
+
+  @GetMapping("/deals/list")
+  String list(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String after,
+      Model model) {
+    CursorPage<DealView> page =
+        deals.list(
+            new DealFilter(null, null, null, null, null, null, null, null, null, null, q),
+            new ListRequest("-id", PAGE_SIZE, after == null || after.isBlank() ? null : after));
+    model.addAttribute("deals", page.items());
+    model.addAttribute("q", q == null ? "" : q);
+    String query =
+        q == null || q.isBlank()
+            ? ""
+            : "q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8) + "&";
+    model.addAttribute("firstHref", after == null || after.isBlank() ? "" : "/deals/list?" + query);
+    model.addAttribute(
+        "nextHref",
+        page.nextCursor() == null
+            ? ""
+            : "/deals/list?"
+                + query
+                + "after="
+                + java.net.URLEncoder.encode(
+                    page.nextCursor(), java.nio.charset.StandardCharsets.UTF_8));
+    return LIST_VIEW;
+  }
+
+  @GetMapping("/deals/{id}")
+  String card(@PathVariable long id, Model model) {
+    DealView deal = deals.get(id);
+    PipelineView pipeline = pipelines.get(deal.pipelineId());
+    List<StageChangeView> history = deals.stageHistory(id);
+    List<Long> people = new ArrayList<>();
+    history.forEach(h -> people.add(h.changedBy()));
+    deals.comments(id).forEach(c -> people.add(c.authorId()));
+    people.add(deal.responsibleId());
+    Map<String, String> names = new LinkedHashMap<>();
+    users.displayNames(people).forEach((userId, name) -> names.put(String.valueOf(userId), name));
+    model.addAttribute("deal", deal);
+    model.addAttribute("pipeline", pipeline);
+    model.addAttribute("history", newestFirst(history));
+    model.addAttribute("comments", newestFirst(deals.comments(id)));
+    model.addAttribute("names", names);
+    // The process panel only when the deal records the process driving it and where it stands.
+    model.addAttribute(
+        "processHighlight",
+        deal.processInstanceKey() != null && deal.currentElementId() != null
+            ? deal.currentElementId()
+            : null);
+    model.addAttribute("dealProcess", DEAL_PROCESS);
+    return CARD_VIEW;
+  }
+
+  private static <T> List<T> newestFirst(List<T> oldestFirst) {
+    List<T> copy = new ArrayList<>(oldestFirst);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+
+  @PostMapping("/deals/{id}/stage")
+  Object move(
+      @PathVariable long id,
+      @RequestParam long stageId,
+      @RequestParam(required = false) Long version,
+      @RequestParam(required = false) String back,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
+    boolean script = acceptsJson(request);
+    String refusal = null;
+    HttpStatus status = HttpStatus.OK;
+    try {
+      DealView moved = deals.moveToStage(id, stageId, version);
+      if (script) {
+        return ResponseEntity.ok(Map.of("stageId", moved.stageId(), "version", moved.version()));
+      }
+      Flash.success(redirect, "deal.moved", moved.title(), moved.stageName());
+    } catch (ConflictException refused) {
+      refusal = refused.getMessage();
+      status = HttpStatus.CONFLICT;
+    } catch (InvalidFieldException refused) {
+      refusal = String.join("; ", refused.problems().stream().map(p -> p.message()).toList());
+      status = HttpStatus.UNPROCESSABLE_CONTENT;
+    } catch (PreconditionFailedException stale) {
+      refusal = messages.getMessage("record.stale", null, LocaleContextHolder.getLocale());
+      status = HttpStatus.PRECONDITION_FAILED;
+    }
+    if (refusal != null) {
+      String text =
+          messages.getMessage(
+              "deal.move.refused", new Object[] {refusal}, LocaleContextHolder.getLocale());
+      if (script) {
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("message", text));
+      }
+      Flash.error(redirect, "deal.move.refused", refusal);
+    }
+    return "redirect:"
+        + ("card".equals(back) ? "/deals/" + id : "/deals?pipeline=" + deals.get(id).pipelineId());
+  }
+
+  private static boolean acceptsJson(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.startsWith(MediaType.APPLICATION_JSON_VALUE);
+  }
+
+  @PostMapping("/deals/{id}/rows")
+  String saveRows(
+      @PathVariable long id, @ModelAttribute RowsForm form, RedirectAttributes redirect) {
+    DealView deal = deals.get(id);
+    try {
+      deals.update(
+          id,
+          new DealCommand(
+              deal.title(),
+              deal.pipelineId(),
+              deal.stageId(),
+              null,
+              deal.currency(),
+              deal.probability(),
+              deal.expectedCloseDate(),
+              deal.type(),
+              deal.responsibleId(),
+              deal.visibleToAll(),
+              deal.companyId(),
+              deal.contactIds(),
+              form.toRows()),
+          form.getVersion());
+      Flash.success(redirect, "deal.rows.saved");
+    } catch (jakarta.validation.ConstraintViolationException invalid) {
+      Flash.error(
+          redirect,
+          "deal.rows.refused",
+          String.join(
+              "; ",
+              invalid.getConstraintViolations().stream()
+                  .map(v -> rowField(v.getPropertyPath().toString()) + " " + v.getMessage())
+                  .toList()));
+    } catch (ConflictException | InvalidFieldException | PreconditionFailedException refused) {
+      Flash.error(redirect, "deal.rows.refused", refused.getMessage());
+    }
+    return "redirect:/deals/" + id + "#rows";
+  }
+
+  /** {@code update.command.rows[1].price} → {@code rows[1].price}: what the user can find. */
+  private static String rowField(String path) {
+    int rows = path.indexOf("rows[");
+    return rows >= 0 ? path.substring(rows) : path;
+  }
+
+  /** Catalog products by the first letters of their name, for the rows editor. */
+  @GetMapping(value = "/deals/products", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  List<Map<String, Object>> productSuggestions(@RequestParam(defaultValue = "") String q) {
+    if (q.isBlank()) {
+      return List.of();
+    }
+    return products.suggest(q.strip(), 10).stream()
+        .map(
+            p -> {
+              Map<String, Object> item = new LinkedHashMap<>();
+              item.put("id", p.id());
+              item.put("name", p.name());
+              item.put("price", p.price() == null ? "0" : p.price().toPlainString());
+              item.put("currency", p.currency());
+              item.put("tax", p.vatRate() == null ? "0" : p.vatRate().toPlainString());
+              return item;
+            })
+        .toList();
+  }
+
+  @PostMapping("/deals/{id}/quotes")
+  String createQuote(@PathVariable long id, RedirectAttributes redirect) {
+    try {
+      QuoteView quote = quotes.createFromDeal(id);
+      Flash.success(redirect, "deal.quote.created", quote.number());
+    } catch (ConflictException | InvalidFieldException refused) {
+      Flash.error(redirect, "deal.document.refused", refused.getMessage());
+    }
+    return "redirect:/deals/" + id;
+  }
+
+  @PostMapping("/deals/{id}/invoices")
+  String createInvoice(@PathVariable long id, RedirectAttributes redirect) {
+    try {
+      InvoiceView invoice = invoices.createFromDeal(id);
+      Flash.success(redirect, "deal.invoice.created", invoice.number());
+    } catch (ConflictException | InvalidFieldException refused) {
+      Flash.error(redirect, "deal.document.refused", refused.getMessage());
+    }
+    return "redirect:/deals/" + id;
+  }
+
+  @PostMapping("/deals/{id}/comments")
+  String comment(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String text,
+      RedirectAttributes redirect) {
+    if (text.isBlank()) {
+      Flash.error(redirect, "lead.comment.empty");
+    } else {
+      deals.addComment(id, text.strip());
+      Flash.success(redirect, "lead.comment.added");
+    }
+    return "redirect:/deals/" + id;
+  }
+}

@@ -1,0 +1,253 @@
+package org.flowcrm.ui.lead;
+
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flowcrm.crm.lead.ConversionCommand;
+import org.flowcrm.crm.lead.ConversionResult;
+import org.flowcrm.crm.lead.LeadCommentView;
+import org.flowcrm.crm.lead.LeadFilter;
+import org.flowcrm.crm.lead.LeadService;
+import org.flowcrm.crm.lead.LeadSource;
+import org.flowcrm.crm.lead.LeadView;
+import org.flowcrm.crm.lead.StatusSemantic;
+import org.flowcrm.crm.shared.BadParameterException;
+import org.flowcrm.crm.shared.ConflictException;
+import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.InvalidFieldException;
+import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.shared.PreconditionFailedException;
+import org.flowcrm.crm.user.UserService;
+import org.flowcrm.ui.layout.Flash;
+import org.flowcrm.ui.layout.ServiceErrors;
+import org.flowcrm.ui.signin.SignedInUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Leads: {@code /leads} (search, status filter, sort, keyset "next page"), {@code /leads/new} and
+ * the card {@code /leads/{id}} with comments, status change and conversion. Every change posts a
+ * form and redirects (post/redirect/get); refusals of the service come back as a message on the
+ * card, in the service's words.
+ */
+@Controller
+class LeadPagesController {
+
+  static final String LIST_VIEW = "lead/list";
+  static final String FORM_VIEW = "lead/form";
+  static final String CARD_VIEW = "lead/card";
+  static final int PAGE_SIZE = 25;
+
+  /** Sort orders offered in the list; the service whitelists the same names. */
+  static final List<String> SORTS = List.of("-id", "id", "title", "-title", "-updatedAt");
+
+  private final LeadService leads;
+  private final UserService users;
+
+  LeadPagesController(LeadService leads, UserService users) {
+    this.leads = leads;
+    this.users = users;
+  }
+
+  @GetMapping("/leads")
+  String list(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String after,
+      Model model) {
+    String order = sort != null && SORTS.contains(sort) ? sort : SORTS.get(0);
+    String statusCode = status == null || status.isBlank() ? null : status;
+    CursorPage<LeadView> page;
+    try {
+      page =
+          leads.list(
+              new LeadFilter(statusCode, null, null, q),
+              new ListRequest(order, PAGE_SIZE, after == null || after.isBlank() ? null : after));
+    } catch (BadParameterException stale) {
+      // A cursor from another sort order (an edited URL): start from the first page.
+      page =
+          leads.list(
+              new LeadFilter(statusCode, null, null, q), new ListRequest(order, PAGE_SIZE, null));
+    }
+    model.addAttribute("leads", page.items());
+    model.addAttribute("statuses", leads.statuses());
+    model.addAttribute("sorts", SORTS);
+    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("status", statusCode == null ? "" : statusCode);
+    model.addAttribute("sort", order);
+    UriComponentsBuilder base =
+        UriComponentsBuilder.fromPath("/leads")
+            .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
+            .queryParamIfPresent("status", java.util.Optional.ofNullable(statusCode))
+            .queryParam("sort", order);
+    model.addAttribute(
+        "firstHref", after == null || after.isBlank() ? "" : base.build().encode().toUriString());
+    model.addAttribute(
+        "nextHref",
+        page.nextCursor() == null
+            ? ""
+            : base.cloneBuilder()
+                .queryParam("after", page.nextCursor())
+                .build()
+                .encode()
+                .toUriString());
+    return LIST_VIEW;
+  }
+
+  @GetMapping("/leads/new")
+  String newLead(Model model) {
+    model.addAttribute("lead", new LeadForm());
+    return form(model);
+  }
+
+  @PostMapping("/leads")
+  String create(
+      @Valid @ModelAttribute("lead") LeadForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
+    if (errors.hasErrors()) {
+      return form(model);
+    }
+    LeadView created;
+    try {
+      created = leads.create(form.toCommand(SignedInUser.id()));
+    } catch (RuntimeException refused) {
+      if (ServiceErrors.bind(
+          refused,
+          errors,
+          Map.of("emails[0].value", "email", "phones[0].value", "phone", "title", "title"))) {
+        return form(model);
+      }
+      throw refused;
+    }
+    Flash.success(redirect, "lead.created", created.title());
+    return "redirect:/leads/" + created.id();
+  }
+
+  private String form(Model model) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (LeadSource source : LeadSource.values()) {
+      sources.put(source.name(), "lead.source." + source.name());
+    }
+    model.addAttribute("sources", sources);
+    return FORM_VIEW;
+  }
+
+  @GetMapping("/leads/{id}")
+  String card(@PathVariable long id, Model model) {
+    LeadView lead = leads.get(id);
+    List<LeadCommentView> comments = leads.comments(id);
+    List<TimelineEntry> timeline = new ArrayList<>();
+    timeline.add(new TimelineEntry(lead.createdAt(), "lead.timeline.created", null, null));
+    for (LeadCommentView c : comments) {
+      timeline.add(
+          new TimelineEntry(c.createdAt(), "lead.timeline.comment", c.text(), c.authorId()));
+    }
+    if (lead.convertedAt() != null) {
+      timeline.add(new TimelineEntry(lead.convertedAt(), "lead.timeline.converted", null, null));
+    }
+    timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
+    List<Long> authors =
+        timeline.stream().map(TimelineEntry::authorId).filter(a -> a != null).distinct().toList();
+    List<Long> people = new ArrayList<>(authors);
+    if (lead.responsibleId() != null) {
+      people.add(lead.responsibleId());
+    }
+    model.addAttribute("lead", lead);
+    model.addAttribute("timeline", timeline);
+    Map<String, String> names = new LinkedHashMap<>();
+    users.displayNames(people).forEach((userId, name) -> names.put(String.valueOf(userId), name));
+    model.addAttribute("names", names);
+    model.addAttribute(
+        "statuses",
+        leads.statuses().stream().filter(s -> s.semantic() != StatusSemantic.CONVERTED).toList());
+    model.addAttribute("convertible", lead.statusSemantic() == StatusSemantic.OPEN);
+    return CARD_VIEW;
+  }
+
+  @PostMapping("/leads/{id}/status")
+  String changeStatus(
+      @PathVariable long id,
+      @RequestParam String status,
+      @RequestParam(required = false) Long version,
+      RedirectAttributes redirect) {
+    try {
+      LeadView lead = leads.changeStatus(id, status, version);
+      Flash.success(redirect, "lead.status.changed", lead.statusName());
+    } catch (ConflictException | InvalidFieldException | PreconditionFailedException refused) {
+      Flash.error(redirect, "lead.status.refused", refused.getMessage());
+    }
+    return "redirect:/leads/" + id;
+  }
+
+  @PostMapping("/leads/{id}/comments")
+  String comment(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String text,
+      RedirectAttributes redirect) {
+    if (text.isBlank()) {
+      Flash.error(redirect, "lead.comment.empty");
+    } else {
+      try {
+        leads.addComment(id, text.strip());
+        Flash.success(redirect, "lead.comment.added");
+      } catch (jakarta.validation.ConstraintViolationException tooLong) {
+        Flash.error(redirect, "lead.comment.tooLong");
+      }
+    }
+    return "redirect:/leads/" + id + "#timeline";
+  }
+
+  @PostMapping("/leads/{id}/conversion")
+  String convert(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "false") boolean createContact,
+      @RequestParam(defaultValue = "false") boolean createCompany,
+      @RequestParam(defaultValue = "false") boolean createDeal,
+      @RequestParam(required = false) String dealTitle,
+      @RequestParam(required = false) Long version,
+      RedirectAttributes redirect) {
+    try {
+      ConversionResult result =
+          leads.convert(
+              id,
+              new ConversionCommand(
+                  createContact,
+                  createCompany,
+                  createDeal,
+                  null,
+                  null,
+                  null,
+                  dealTitle == null || dealTitle.isBlank() ? null : dealTitle.strip()),
+              version);
+      Flash.success(redirect, "lead.convert.done");
+      if (result.dealId() != null) {
+        return "redirect:/deals/" + result.dealId();
+      }
+    } catch (ConflictException | PreconditionFailedException refused) {
+      Flash.error(redirect, "lead.convert.refused", refused.getMessage());
+    } catch (InvalidFieldException refused) {
+      Flash.error(
+          redirect,
+          "lead.convert.refused",
+          String.join("; ", refused.problems().stream().map(p -> p.message()).toList()));
+    }
+    return "redirect:/leads/" + id;
+  }
+
+  /** One line of the card's timeline; {@code authorId} is null for the system's own entries. */
+  public record TimelineEntry(java.time.Instant at, String kindKey, String text, Long authorId) {}
+}

@@ -1,0 +1,138 @@
+package org.flowcrm.ui.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.lead.LeadService;
+import org.flowcrm.crm.link.ItemLink;
+import org.flowcrm.crm.link.ItemType;
+import org.flowcrm.crm.shared.ConflictException;
+import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.InvalidFieldException;
+import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.shared.NotFoundException;
+import org.flowcrm.crm.shared.PreconditionFailedException;
+import org.flowcrm.crm.task.TaskFilter;
+import org.flowcrm.crm.task.TaskService;
+import org.flowcrm.crm.task.TaskStatus;
+import org.flowcrm.crm.task.TaskView;
+import org.flowcrm.ui.layout.Flash;
+import org.flowcrm.ui.signin.SignedInUser;
+import org.flowcrm.ui.timeline.Paging;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The task inbox {@code /tasks}: the signed-in user's CRM tasks, filtered to open (default),
+ * overdue or done; the task page {@code /tasks/{id}} shows the linked lead or deal beside the task
+ * and starts, completes or reopens it.
+ */
+@Controller
+class TaskInboxController {
+
+  static final String INBOX_VIEW = "task/inbox";
+  static final String TASK_VIEW = "task/task";
+  static final int PAGE_SIZE = 25;
+  static final List<String> FILTERS = List.of("open", "overdue", "done");
+
+  private final TaskService tasks;
+  private final LeadService leads;
+  private final DealService deals;
+
+  TaskInboxController(TaskService tasks, LeadService leads, DealService deals) {
+    this.tasks = tasks;
+    this.leads = leads;
+    this.deals = deals;
+  }
+
+  @GetMapping("/tasks")
+  String inbox(
+      @RequestParam(defaultValue = "open") String show,
+      @RequestParam(required = false) String after,
+      Model model) {
+    String filter = FILTERS.contains(show) ? show : "open";
+    long me = SignedInUser.id();
+    TaskFilter query =
+        switch (filter) {
+          case "overdue" -> new TaskFilter(null, me, null, true, null, null);
+          case "done" -> new TaskFilter(TaskStatus.DONE, me, null, null, null, null);
+          default -> new TaskFilter(TaskStatus.OPEN, me, null, null, null, null);
+        };
+    CursorPage<TaskView> page =
+        tasks.list(query, new ListRequest("-id", PAGE_SIZE, Paging.cursor(after)));
+    List<Row> rows = new ArrayList<>();
+    for (TaskView task : page.items()) {
+      rows.add(new Row(task, linked(task)));
+    }
+    model.addAttribute("rows", rows);
+    model.addAttribute("show", filter);
+    model.addAttribute("filters", FILTERS);
+    String path = "/tasks?show=" + filter;
+    model.addAttribute("firstHref", after == null || after.isBlank() ? "" : path);
+    model.addAttribute(
+        "nextHref",
+        page.nextCursor() == null
+            ? ""
+            : path
+                + "&after="
+                + java.net.URLEncoder.encode(
+                    page.nextCursor(), java.nio.charset.StandardCharsets.UTF_8));
+    return INBOX_VIEW;
+  }
+
+  /** A task with what it is about. */
+  public record Row(TaskView task, List<Linked> linked) {}
+
+  /** A lead or deal a task is linked to, with the title and where it stands. */
+  public record Linked(String kindKey, String title, String state, String href) {}
+
+  private List<Linked> linked(TaskView task) {
+    List<Linked> found = new ArrayList<>();
+    for (ItemLink link : task.links()) {
+      try {
+        if (link.type() == ItemType.LEAD) {
+          var lead = leads.get(link.id());
+          found.add(
+              new Linked(
+                  "task.linked.lead", lead.title(), lead.statusName(), "/leads/" + lead.id()));
+        } else if (link.type() == ItemType.DEAL) {
+          var deal = deals.get(link.id());
+          found.add(
+              new Linked(
+                  "task.linked.deal", deal.title(), deal.stageName(), "/deals/" + deal.id()));
+        }
+      } catch (NotFoundException deleted) {
+        // The record was deleted after the task was made; the task still stands on its own.
+      }
+    }
+    return found;
+  }
+
+  @GetMapping("/tasks/{id}")
+  String task(@PathVariable long id, Model model) {
+    TaskView task = tasks.get(id);
+    model.addAttribute("task", task);
+    model.addAttribute("linked", linked(task));
+    return TASK_VIEW;
+  }
+
+  @PostMapping("/tasks/{id}/status")
+  String changeStatus(
+      @PathVariable long id,
+      @RequestParam TaskStatus status,
+      @RequestParam(required = false) Long version,
+      RedirectAttributes redirect) {
+    try {
+      tasks.changeStatus(id, status, version);
+      Flash.success(redirect, "task.status." + status.name());
+    } catch (ConflictException | InvalidFieldException | PreconditionFailedException refused) {
+      Flash.error(redirect, "task.status.refused", refused.getMessage());
+    }
+    return "redirect:/tasks/" + id;
+  }
+}
