@@ -16,6 +16,8 @@ import java.util.Map;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealStageChanged;
 import org.flowcrm.crm.deal.StageSemantic;
+import org.flowcrm.crm.process.ProcessLinkService;
+import org.flowcrm.crm.process.ProcessSubject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 class DealApiTests extends ApiTest {
 
   @Autowired DealService dealService;
+  @Autowired ProcessLinkService processLinks;
   @Autowired RecordedEvents events;
 
   @Test
@@ -386,12 +389,12 @@ class DealApiTests extends ApiTest {
   }
 
   @Test
-  void theProcessPositionIsRecorded() throws Exception {
+  void aProcessMovesTheDealWithoutBeingAsked() throws Exception {
     long id = create("/api/v1/deals", Map.of("title", "Driven")).get("id").asLong();
     long key = 2251799813685249L + id;
-    dealService.recordProcessPosition(id, key, "Activity_Offer");
+    processLinks.record(ProcessSubject.DEAL, id, key, "deal-execution", "offer", "Offer");
     assertThat(dealService.findByProcessInstanceKey(key))
-        .hasValueSatisfying(d -> assertThat(d.currentElementId()).isEqualTo("Activity_Offer"));
+        .hasValueSatisfying(d -> assertThat(d.process().elementId()).isEqualTo("offer"));
     assertThat(dealService.moveToStage(id, "NEGOTIATION").stageCode()).isEqualTo("NEGOTIATION");
   }
 

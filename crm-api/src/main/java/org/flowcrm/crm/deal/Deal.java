@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.flowcrm.crm.process.ProcessLink;
 import org.flowcrm.crm.shared.AggregateRoot;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.InvalidFieldException;
@@ -96,11 +97,21 @@ public class Deal extends AggregateRoot<Deal> {
   @Column(name = "source_lead_id")
   private Long sourceLeadId;
 
-  @Column(name = "process_instance_key")
+  // The process link is written by ProcessLinkService only (see V11): read-only here.
+  @Column(name = "process_instance_key", insertable = false, updatable = false)
   private Long processInstanceKey;
 
-  @Column(name = "current_element_id", length = 255)
-  private String currentElementId;
+  @Column(name = "process_id", insertable = false, updatable = false)
+  private String processId;
+
+  @Column(name = "process_element_id", insertable = false, updatable = false)
+  private String processElementId;
+
+  @Column(name = "process_element_name", insertable = false, updatable = false)
+  private String processElementName;
+
+  @Column(name = "process_element_since", insertable = false, updatable = false)
+  private Instant processElementSince;
 
   @OneToMany(mappedBy = "deal", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("changedAt ASC, id ASC")
@@ -233,13 +244,6 @@ public class Deal extends AggregateRoot<Deal> {
     moveTo(target, changedBy);
   }
 
-  /** Remembers where the BPMN process driving this deal currently is. */
-  void recordProcessPosition(Long processInstanceKey, String elementId) {
-    this.processInstanceKey = processInstanceKey;
-    this.currentElementId = elementId;
-    touch();
-  }
-
   BigDecimal rowsTotal() {
     return rows.stream().map(ProductRow::total).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
@@ -312,8 +316,10 @@ public class Deal extends AggregateRoot<Deal> {
     return processInstanceKey;
   }
 
-  public String getCurrentElementId() {
-    return currentElementId;
+  /** The process driving this record and where it is, or {@code null}. */
+  public ProcessLink getProcessLink() {
+    return ProcessLink.of(
+        processInstanceKey, processId, processElementId, processElementName, processElementSince);
   }
 
   public List<DealStageChange> getStageHistory() {

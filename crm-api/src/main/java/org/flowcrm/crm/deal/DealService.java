@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowcrm.crm.currency.CurrencyService;
 import org.flowcrm.crm.shared.Caller;
+import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.FullText;
 import org.flowcrm.crm.shared.InvalidFieldException;
@@ -24,6 +25,7 @@ import org.flowcrm.crm.shared.SortOrder;
 import org.flowcrm.crm.shared.SortType;
 import org.flowcrm.crm.shared.Versions;
 import org.flowcrm.crm.user.UserService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,6 +63,7 @@ public class DealService {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
   private final TransactionTemplate writing;
+  private DealProcessGateway processGateway;
 
   DealService(
       Deals deals,
@@ -180,10 +183,44 @@ public class DealService {
             .findById(stageId)
             .orElseThrow(
                 () -> new InvalidFieldException("stageId", "stage " + stageId + " does not exist"));
+    boolean sameStage = stage.getId().equals(deal.getStage().getId());
+    // Saved first, so the CRM's own checks refuse an illegal move before the process is asked,
+    // and the deal's row stays locked until commit: a worker the process runs after accepting
+    // the move waits for it instead of racing it. A refusal rolls the move back.
+    DealView moved = move(deal, stage);
+    if (!sameStage) {
+      askProcess(deal, stage);
+    }
+    return moved;
+  }
+
+  /**
+   * A manager's move of a deal that a process drives is the process's decision: it is refused (409)
+   * unless the process is waiting for exactly that move.
+   */
+  private void askProcess(Deal deal, Stage target) {
+    Long processInstanceKey = deal.getProcessInstanceKey();
+    if (processInstanceKey == null || processGateway == null) {
+      return;
+    }
+    if (!processGateway.requestStageMove(
+        deal.getId(), processInstanceKey, target.getCode(), target.getSemantic())) {
+      throw new ConflictException(
+          "the process does not allow moving this deal to " + target.getName() + " now");
+    }
+  }
+
+  private DealView move(Deal deal, Stage stage) {
     if (deal.moveTo(stage, caller.userId())) {
       deals.saveAndFlush(deal);
     }
     return view(deal);
+  }
+
+  /** Connects the process that may refuse a manager's move (see {@link DealProcessGateway}). */
+  @Autowired(required = false)
+  void setProcessGateway(DealProcessGateway processGateway) {
+    this.processGateway = processGateway;
   }
 
   /** Reopens a won or lost deal in an open stage of its pipeline. */
@@ -200,7 +237,10 @@ public class DealService {
     return view(deals.saveAndFlush(deal));
   }
 
-  /** Moves a deal to the stage with {@code stageCode} in its pipeline (for process workers). */
+  /**
+   * Moves a deal to the stage with {@code stageCode} in its pipeline (for process workers: the
+   * process itself moves the deal, so it is not asked).
+   */
   @Transactional
   public DealView moveToStage(long dealId, String stageCode) {
     Deal deal = require(dealId);
@@ -212,15 +252,7 @@ public class DealService {
                     new InvalidFieldException(
                         "stageCode",
                         "pipeline " + deal.getPipeline().getId() + " has no stage " + stageCode));
-    return moveToStage(dealId, stage.getId(), null);
-  }
-
-  /** Remembers the BPMN process instance driving a deal and the element it is at. */
-  @Transactional
-  public DealView recordProcessPosition(long dealId, long processInstanceKey, String elementId) {
-    Deal deal = require(dealId);
-    deal.recordProcessPosition(processInstanceKey, elementId);
-    return view(deals.saveAndFlush(deal));
+    return move(deal, stage);
   }
 
   @Transactional

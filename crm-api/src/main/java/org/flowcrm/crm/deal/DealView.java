@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.flowcrm.crm.process.ProcessLink;
 import org.flowcrm.crm.shared.ProductRowView;
 
 /** A deal as callers see it, including its amount in the base currency. */
@@ -31,8 +32,7 @@ public record DealView(
     boolean closed,
     Instant closedAt,
     Long sourceLeadId,
-    Long processInstanceKey,
-    String currentElementId,
+    ProcessLink process,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -63,8 +63,7 @@ public record DealView(
         d.isClosed(),
         d.getClosedAt(),
         d.getSourceLeadId(),
-        d.getProcessInstanceKey(),
-        d.getCurrentElementId(),
+        d.getProcessLink(),
         d.getCreatedAt(),
         d.getUpdatedAt());
   }

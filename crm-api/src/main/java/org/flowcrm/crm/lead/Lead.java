@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.flowcrm.crm.process.ProcessLink;
 import org.flowcrm.crm.shared.Address;
 import org.flowcrm.crm.shared.AggregateRoot;
 import org.flowcrm.crm.shared.ConflictException;
@@ -95,11 +96,21 @@ public class Lead extends AggregateRoot<Lead> {
   @Column(name = "converted_at")
   private Instant convertedAt;
 
-  @Column(name = "process_instance_key")
+  // The process link is written by ProcessLinkService only (see V11): read-only here.
+  @Column(name = "process_instance_key", insertable = false, updatable = false)
   private Long processInstanceKey;
 
-  @Column(name = "current_element_id", length = 255)
-  private String currentElementId;
+  @Column(name = "process_id", insertable = false, updatable = false)
+  private String processId;
+
+  @Column(name = "process_element_id", insertable = false, updatable = false)
+  private String processElementId;
+
+  @Column(name = "process_element_name", insertable = false, updatable = false)
+  private String processElementName;
+
+  @Column(name = "process_element_since", insertable = false, updatable = false)
+  private Instant processElementSince;
 
   @Column(name = "search_text", nullable = false, length = 65535)
   private String searchText;
@@ -200,12 +211,6 @@ public class Lead extends AggregateRoot<Lead> {
             getId(), contactId, companyId, dealId, convertedBy, convertedAt, processInstanceKey));
   }
 
-  void recordProcessPosition(Long processInstanceKey, String elementId) {
-    this.processInstanceKey = processInstanceKey;
-    this.currentElementId = elementId;
-    touch();
-  }
-
   public String getTitle() {
     return title;
   }
@@ -274,8 +279,10 @@ public class Lead extends AggregateRoot<Lead> {
     return processInstanceKey;
   }
 
-  public String getCurrentElementId() {
-    return currentElementId;
+  /** The process driving this record and where it is, or {@code null}. */
+  public ProcessLink getProcessLink() {
+    return ProcessLink.of(
+        processInstanceKey, processId, processElementId, processElementName, processElementSince);
   }
 
   /** Makes another user responsible. */

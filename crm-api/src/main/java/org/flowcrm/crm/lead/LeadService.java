@@ -265,14 +265,6 @@ public class LeadService {
     return value == null || value.isBlank();
   }
 
-  /** Remembers the BPMN process instance handling a lead and the element it is at. */
-  @Transactional
-  public LeadView recordProcessPosition(long leadId, long processInstanceKey, String elementId) {
-    Lead lead = require(leadId);
-    lead.recordProcessPosition(processInstanceKey, elementId);
-    return LeadView.of(leads.saveAndFlush(lead));
-  }
-
   @Transactional
   public void delete(long id, Long expectedVersion) {
     Lead lead = require(id);

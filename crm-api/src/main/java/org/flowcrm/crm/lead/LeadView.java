@@ -2,6 +2,7 @@ package org.flowcrm.crm.lead;
 
 import java.time.Instant;
 import java.util.List;
+import org.flowcrm.crm.process.ProcessLink;
 import org.flowcrm.crm.shared.Address;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.Phone;
@@ -29,8 +30,7 @@ public record LeadView(
     Long convertedCompanyId,
     Long convertedDealId,
     Instant convertedAt,
-    Long processInstanceKey,
-    String currentElementId,
+    ProcessLink process,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -56,8 +56,7 @@ public record LeadView(
         l.getConvertedCompanyId(),
         l.getConvertedDealId(),
         l.getConvertedAt(),
-        l.getProcessInstanceKey(),
-        l.getCurrentElementId(),
+        l.getProcessLink(),
         l.getCreatedAt(),
         l.getUpdatedAt());
   }

@@ -161,8 +161,8 @@ class DealPagesController {
     // The process panel only when the deal records the process driving it and where it stands.
     model.addAttribute(
         "processHighlight",
-        deal.processInstanceKey() != null && deal.currentElementId() != null
-            ? deal.currentElementId()
+        deal.process() != null && deal.process().elementId() != null
+            ? deal.process().elementId()
             : null);
     model.addAttribute("dealProcess", DEAL_PROCESS);
     return CARD_VIEW;

@@ -13,6 +13,7 @@ import org.flowcrm.crm.activity.ActivityView;
 import org.flowcrm.crm.link.ItemLink;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.processes.JobTypes;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +31,16 @@ public class LogActivityWorker {
   public record Input(String entityType, Long entityId, String activity, String text) {}
 
   private final ActivityService activities;
+  private final ProcessPositions positions;
 
-  public LogActivityWorker(ActivityService activities) {
+  public LogActivityWorker(ActivityService activities, ProcessPositions positions) {
     this.activities = activities;
+    this.positions = positions;
   }
 
   @JobWorker(type = JobTypes.LOG_ACTIVITY)
   public void logActivity(ActivatedJob job, @VariablesAsType Input in) {
+    positions.at(job, in.entityType(), in.entityId());
     ItemType itemType = ItemType.valueOf(in.entityType());
     ActivityType type = typeOf(in.activity());
     String label = label(in.activity());

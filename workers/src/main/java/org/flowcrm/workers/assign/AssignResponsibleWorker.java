@@ -2,6 +2,7 @@ package org.flowcrm.workers.assign;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ import org.flowcrm.crm.shared.ProductRowView;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
 import org.flowcrm.processes.JobTypes;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -56,6 +58,7 @@ public class AssignResponsibleWorker {
   private final UserService users;
   private final String headOfDepartment;
   private final Clock clock;
+  private final ProcessPositions positions;
   private final AtomicLong next = new AtomicLong();
 
   @Autowired
@@ -63,16 +66,19 @@ public class AssignResponsibleWorker {
       LeadService leads,
       DealService deals,
       UserService users,
+      ProcessPositions positions,
       @Value("${flowcrm.workers.head-of-department:}") String headOfDepartment) {
-    this(leads, deals, users, headOfDepartment, Clock.systemUTC());
+    this(leads, deals, users, positions, headOfDepartment, Clock.systemUTC());
   }
 
   AssignResponsibleWorker(
       LeadService leads,
       DealService deals,
       UserService users,
+      ProcessPositions positions,
       String headOfDepartment,
       Clock clock) {
+    this.positions = positions;
     this.leads = leads;
     this.deals = deals;
     this.users = users;
@@ -80,8 +86,14 @@ public class AssignResponsibleWorker {
     this.clock = clock;
   }
 
+  /** Records where the process is on the lead or deal, then assigns it. */
   @JobWorker(type = JobTypes.ASSIGN_RESPONSIBLE)
-  public Map<String, Object> assign(@VariablesAsType Input in) {
+  public Map<String, Object> assign(@VariablesAsType Input in, ActivatedJob job) {
+    positions.at(job, in.entityType(), in.entityId());
+    return assign(in);
+  }
+
+  public Map<String, Object> assign(Input in) {
     boolean escalate = Boolean.TRUE.equals(in.escalate());
     List<UserView> active =
         users.list(true).stream().sorted(Comparator.comparingLong(UserView::id)).toList();

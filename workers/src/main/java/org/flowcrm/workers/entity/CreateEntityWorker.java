@@ -2,6 +2,7 @@ package org.flowcrm.workers.entity;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.shared.Phone;
 import org.flowcrm.processes.JobTypes;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,21 +51,33 @@ public class CreateEntityWorker {
   /** The job's input variables. */
   public record Input(String create, String entityType, Long entityId) {}
 
+  private final ProcessPositions positions;
   private final LeadService leads;
   private final ContactService contacts;
   private final QuoteService quotes;
   private final InvoiceService invoices;
 
   public CreateEntityWorker(
-      LeadService leads, ContactService contacts, QuoteService quotes, InvoiceService invoices) {
+      LeadService leads,
+      ContactService contacts,
+      QuoteService quotes,
+      InvoiceService invoices,
+      ProcessPositions positions) {
+    this.positions = positions;
     this.leads = leads;
     this.contacts = contacts;
     this.quotes = quotes;
     this.invoices = invoices;
   }
 
+  /** Records where the process is on the lead or deal, then creates the entities. */
   @JobWorker(type = JobTypes.CREATE_ENTITY)
-  public Map<String, Object> createEntity(@VariablesAsType Input in) {
+  public Map<String, Object> createEntity(@VariablesAsType Input in, ActivatedJob job) {
+    positions.at(job, in.entityType(), in.entityId());
+    return createEntity(in);
+  }
+
+  public Map<String, Object> createEntity(Input in) {
     return switch (in.create()) {
       case JobTypes.Values.CONVERT_LEAD -> convert(in.entityId());
       case JobTypes.Values.QUOTE -> quote(in.entityId());

@@ -10,6 +10,7 @@ import org.flowcrm.crm.mail.MailRequest;
 import org.flowcrm.crm.mail.MailService;
 import org.flowcrm.crm.mail.MissingRecipientException;
 import org.flowcrm.processes.JobTypes;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +32,16 @@ public class SendMailWorker {
       String template, String entityType, Long entityId, Long documentId, String recipient) {}
 
   private final MailService mails;
+  private final ProcessPositions positions;
 
-  public SendMailWorker(MailService mails) {
+  public SendMailWorker(MailService mails, ProcessPositions positions) {
     this.mails = mails;
+    this.positions = positions;
   }
 
   @JobWorker(type = JobTypes.SEND_MAIL)
   public void sendMail(ActivatedJob job, @VariablesAsType Input in) {
+    positions.at(job, in.entityType(), in.entityId());
     try {
       mails.send(
           new MailRequest(

@@ -12,6 +12,7 @@ import org.flowcrm.crm.notification.NotificationService;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
 import org.flowcrm.processes.JobTypes;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,17 +32,24 @@ public class NotifyWorker {
   private final UserService users;
   private final LeadService leads;
   private final DealService deals;
+  private final ProcessPositions positions;
 
   public NotifyWorker(
-      NotificationService notifications, UserService users, LeadService leads, DealService deals) {
+      NotificationService notifications,
+      UserService users,
+      LeadService leads,
+      DealService deals,
+      ProcessPositions positions) {
     this.notifications = notifications;
     this.users = users;
     this.leads = leads;
     this.deals = deals;
+    this.positions = positions;
   }
 
   @JobWorker(type = JobTypes.NOTIFY)
   public void sendNotification(ActivatedJob job, @VariablesAsType Input in) {
+    positions.at(job, in.entityType(), in.entityId());
     UserView recipient =
         users.list(true).stream()
             .filter(u -> u.login().equals(in.recipient()))

@@ -2,11 +2,13 @@ package org.flowcrm.workers.status;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
 import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadView;
 import org.flowcrm.processes.JobTypes;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +25,22 @@ public class ChangeStatusWorker {
 
   private final LeadService leads;
   private final DealService deals;
+  private final ProcessPositions positions;
 
-  public ChangeStatusWorker(LeadService leads, DealService deals) {
+  public ChangeStatusWorker(LeadService leads, DealService deals, ProcessPositions positions) {
     this.leads = leads;
     this.deals = deals;
+    this.positions = positions;
   }
 
+  /** Records the milestone the process reached on the record, then changes its status. */
   @JobWorker(type = JobTypes.CHANGE_STATUS)
-  public void changeStatus(@VariablesAsType Input in) {
+  public void changeStatus(@VariablesAsType Input in, ActivatedJob job) {
+    positions.at(job, in.entityType(), in.entityId());
+    changeStatus(in);
+  }
+
+  public void changeStatus(Input in) {
     switch (in.entityType()) {
       case JobTypes.Values.LEAD -> changeLead(in);
       case JobTypes.Values.DEAL -> moveDeal(in);

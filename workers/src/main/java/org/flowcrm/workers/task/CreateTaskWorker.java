@@ -14,6 +14,7 @@ import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.task.TaskCommand;
 import org.flowcrm.crm.task.TaskService;
 import org.flowcrm.processes.JobTypes;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,14 +33,17 @@ public class CreateTaskWorker {
 
   private final TaskService tasks;
   private final DealService deals;
+  private final ProcessPositions positions;
 
-  public CreateTaskWorker(TaskService tasks, DealService deals) {
+  public CreateTaskWorker(TaskService tasks, DealService deals, ProcessPositions positions) {
     this.tasks = tasks;
     this.deals = deals;
+    this.positions = positions;
   }
 
   @JobWorker(type = JobTypes.CREATE_TASK)
   public Map<String, Object> createTask(ActivatedJob job, @VariablesAsType Input in) {
+    positions.at(job, in.entityType(), in.entityId());
     List<ItemLink> links = new ArrayList<>();
     StringBuilder description = new StringBuilder();
     if (in.taskKind() != null) {

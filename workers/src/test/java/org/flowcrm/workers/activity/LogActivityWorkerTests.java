@@ -19,6 +19,7 @@ import org.flowcrm.crm.activity.ActivityView;
 import org.flowcrm.crm.link.ItemLink;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.shared.InvalidFieldException;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -26,7 +27,8 @@ import org.mockito.ArgumentCaptor;
 class LogActivityWorkerTests {
 
   private final ActivityService activities = mock(ActivityService.class);
-  private final LogActivityWorker worker = new LogActivityWorker(activities);
+  private final LogActivityWorker worker =
+      new LogActivityWorker(activities, mock(ProcessPositions.class));
   private final ActivatedJob job = mock(ActivatedJob.class);
   private final ActivityView open = mock(ActivityView.class);
 

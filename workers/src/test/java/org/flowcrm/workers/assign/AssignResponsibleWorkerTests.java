@@ -10,6 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,6 +24,7 @@ import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadView;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -31,10 +33,11 @@ class AssignResponsibleWorkerTests {
 
   private final LeadService leads = mock(LeadService.class);
   private final DealService deals = mock(DealService.class);
+  private final ProcessPositions positions = mock(ProcessPositions.class);
   private final UserService users = mock(UserService.class);
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T10:15:30.5Z"), ZoneOffset.UTC);
   private final AssignResponsibleWorker worker =
-      new AssignResponsibleWorker(leads, deals, users, "head", clock);
+      new AssignResponsibleWorker(leads, deals, users, positions, "head", clock);
 
   private static UserView user(long id, String login) {
     return new UserView(id, 0, login, login, login + "@flowcrm.example", true);
@@ -60,7 +63,10 @@ class AssignResponsibleWorkerTests {
     lead(7L, null);
     lead(8L, null);
 
-    Map<String, Object> first = worker.assign(new AssignResponsibleWorker.Input("LEAD", 7L, false));
+    ActivatedJob job = mock(ActivatedJob.class);
+    Map<String, Object> first =
+        worker.assign(new AssignResponsibleWorker.Input("LEAD", 7L, false), job);
+    verify(positions).at(job, "LEAD", 7L);
     Map<String, Object> second = worker.assign(new AssignResponsibleWorker.Input("LEAD", 8L, null));
 
     assertThat(first)

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,18 @@ import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.EmailType;
 import org.flowcrm.processes.JobTypes;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.junit.jupiter.api.Test;
 
 class CreateEntityWorkerTests {
 
   private final LeadService leads = mock(LeadService.class);
   private final ContactService contacts = mock(ContactService.class);
+  private final ProcessPositions positions = mock(ProcessPositions.class);
   private final QuoteService quotes = mock(QuoteService.class);
   private final InvoiceService invoices = mock(InvoiceService.class);
   private final CreateEntityWorker worker =
-      new CreateEntityWorker(leads, contacts, quotes, invoices);
+      new CreateEntityWorker(leads, contacts, quotes, invoices, positions);
 
   private LeadView lead(StatusSemantic semantic) {
     LeadView lead = mock(LeadView.class);
@@ -62,8 +65,10 @@ class CreateEntityWorkerTests {
     when(leads.convert(eq(7L), any(), eq(null)))
         .thenReturn(new ConversionResult(7L, 10L, 20L, 30L));
 
-    assertThat(worker.createEntity(convert()))
+    ActivatedJob job = mock(ActivatedJob.class);
+    assertThat(worker.createEntity(convert(), job))
         .isEqualTo(Map.of("dealId", 30L, "contactId", 10L, "companyId", 20L));
+    verify(positions).at(job, "LEAD", 7L);
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.flowcrm.crm.mail.MailDeliveryException;
 import org.flowcrm.crm.mail.MailRequest;
 import org.flowcrm.crm.mail.MailService;
 import org.flowcrm.crm.mail.MissingRecipientException;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -22,7 +23,7 @@ import org.mockito.ArgumentCaptor;
 class SendMailWorkerTests {
 
   private final MailService mails = mock(MailService.class);
-  private final SendMailWorker worker = new SendMailWorker(mails);
+  private final SendMailWorker worker = new SendMailWorker(mails, mock(ProcessPositions.class));
   private final ActivatedJob job = mock(ActivatedJob.class);
   private final SendMailWorker.Input invoice =
       new SendMailWorker.Input("deal.invoice", "DEAL", 9L, 12L, null);

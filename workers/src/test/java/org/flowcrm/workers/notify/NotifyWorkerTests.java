@@ -21,6 +21,7 @@ import org.flowcrm.crm.notification.NotificationCommand;
 import org.flowcrm.crm.notification.NotificationService;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -31,7 +32,8 @@ class NotifyWorkerTests {
   private final UserService users = mock(UserService.class);
   private final LeadService leads = mock(LeadService.class);
   private final DealService deals = mock(DealService.class);
-  private final NotifyWorker worker = new NotifyWorker(notifications, users, leads, deals);
+  private final NotifyWorker worker =
+      new NotifyWorker(notifications, users, leads, deals, mock(ProcessPositions.class));
   private final ActivatedJob job = mock(ActivatedJob.class);
 
   @BeforeEach

@@ -8,18 +8,21 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.camunda.client.api.response.ActivatedJob;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
 import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadView;
 import org.flowcrm.crm.shared.ConflictException;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.junit.jupiter.api.Test;
 
 class ChangeStatusWorkerTests {
 
   private final LeadService leads = mock(LeadService.class);
   private final DealService deals = mock(DealService.class);
-  private final ChangeStatusWorker worker = new ChangeStatusWorker(leads, deals);
+  private final ProcessPositions positions = mock(ProcessPositions.class);
+  private final ChangeStatusWorker worker = new ChangeStatusWorker(leads, deals, positions);
 
   private void leadStatus(String status) {
     LeadView lead = mock(LeadView.class);
@@ -47,6 +50,15 @@ class ChangeStatusWorkerTests {
     worker.changeStatus(new ChangeStatusWorker.Input("LEAD", 7L, "JUNK", "spam"));
     verify(leads, never()).changeStatus(anyLong(), anyString(), org.mockito.ArgumentMatchers.any());
     verify(leads, never()).addComment(anyLong(), anyString());
+  }
+
+  @Test
+  void theJobRecordsTheMilestoneOnTheRecordFirst() {
+    dealStage("FIRST_CALL");
+    ActivatedJob job = mock(ActivatedJob.class);
+    worker.changeStatus(new ChangeStatusWorker.Input("DEAL", 9L, "OFFER", null), job);
+    verify(positions).at(job, "DEAL", 9L);
+    verify(deals).moveToStage(9L, "OFFER");
   }
 
   @Test

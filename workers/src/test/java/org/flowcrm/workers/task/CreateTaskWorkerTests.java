@@ -23,6 +23,7 @@ import org.flowcrm.crm.shared.NotFoundException;
 import org.flowcrm.crm.task.TaskCommand;
 import org.flowcrm.crm.task.TaskService;
 import org.flowcrm.crm.task.TaskView;
+import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -31,7 +32,8 @@ class CreateTaskWorkerTests {
 
   private final TaskService tasks = mock(TaskService.class);
   private final DealService deals = mock(DealService.class);
-  private final CreateTaskWorker worker = new CreateTaskWorker(tasks, deals);
+  private final ProcessPositions positions = mock(ProcessPositions.class);
+  private final CreateTaskWorker worker = new CreateTaskWorker(tasks, deals, positions);
   private final ActivatedJob job = mock(ActivatedJob.class);
   private final CreateTaskWorker.Input input =
       new CreateTaskWorker.Input("DEAL", 9L, "COURIER_DELIVERY", "Deliver order", "couriers");
@@ -57,6 +59,7 @@ class CreateTaskWorkerTests {
     Map<String, Object> out = worker.createTask(job, input);
 
     assertThat(out).isEqualTo(Map.of("taskId", 55L));
+    verify(positions).at(job, "DEAL", 9L);
     ArgumentCaptor<TaskCommand> command = ArgumentCaptor.forClass(TaskCommand.class);
     verify(tasks)
         .createForProcess(command.capture(), eq(2251799813685249L), eq("createCourierTask"));

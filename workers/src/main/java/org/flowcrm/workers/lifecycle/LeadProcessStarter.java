@@ -1,0 +1,93 @@
+package org.flowcrm.workers.lifecycle;
+
+import io.camunda.client.CamundaClient;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flowcrm.crm.lead.LeadCreated;
+import org.flowcrm.crm.process.ProcessLinkService;
+import org.flowcrm.crm.process.ProcessSubject;
+import org.flowcrm.processes.JobTypes;
+import org.flowcrm.processes.ProcessIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Starts {@link ProcessIds#LEAD_PROCESSING} for every new lead, after the lead is committed (a lead
+ * whose creation rolls back starts nothing), and records the instance on the lead. The engine is
+ * called off the creating thread and retried with backoff (see {@link Retrying}), so a slow or
+ * unreachable engine never delays or loses the lead.
+ *
+ * <p>Creating the instance and recording it are retried separately, so a failure to record never
+ * starts a second instance. Switched off with {@code flowcrm.processes.start-lead-processing=false}
+ * (e.g. for a bulk import).
+ */
+@Component
+public class LeadProcessStarter {
+
+  private static final Logger log = LoggerFactory.getLogger(LeadProcessStarter.class);
+
+  private final CamundaClient client;
+  private final ProcessLinkService links;
+  private final Retrying retrying;
+  private final boolean enabled;
+
+  public LeadProcessStarter(
+      CamundaClient client,
+      ProcessLinkService links,
+      Retrying retrying,
+      @Value("${flowcrm.processes.start-lead-processing:true}") boolean enabled) {
+    this.client = client;
+    this.links = links;
+    this.retrying = retrying;
+    this.enabled = enabled;
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  public void leadCreated(LeadCreated event) {
+    if (!enabled) {
+      return;
+    }
+    long leadId = event.leadId();
+    AtomicLong started = new AtomicLong();
+    retrying.submit(
+        "Starting " + ProcessIds.LEAD_PROCESSING + " for lead " + leadId,
+        () -> {
+          if (started.get() == 0) {
+            if (links.find(ProcessSubject.LEAD, leadId) != null) {
+              return; // already started (a repeated event)
+            }
+            started.set(start(leadId));
+          }
+          record(leadId, started.get());
+        });
+  }
+
+  /** Creates the instance; returns its key. */
+  long start(long leadId) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(ProcessIds.LEAD_PROCESSING)
+        .latestVersion()
+        .variables(Map.of(JobTypes.Variables.LEAD_ID, leadId))
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
+  private void record(long leadId, long instanceKey) {
+    if (!links.record(
+        ProcessSubject.LEAD, leadId, instanceKey, ProcessIds.LEAD_PROCESSING, null, null)) {
+      log.warn(
+          "Lead {} is already driven by another instance; cancelling the duplicate {}",
+          leadId,
+          instanceKey);
+      client.newCancelInstanceCommand(instanceKey).send().join();
+      return;
+    }
+    log.debug("Lead {} is processed by instance {}", leadId, instanceKey);
+  }
+}

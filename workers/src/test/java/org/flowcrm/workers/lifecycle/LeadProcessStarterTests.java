@@ -1,0 +1,52 @@
+package org.flowcrm.workers.lifecycle;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.time.Instant;
+import org.flowcrm.crm.lead.LeadCreated;
+import org.flowcrm.crm.lead.LeadSource;
+import org.flowcrm.crm.process.ProcessLink;
+import org.flowcrm.crm.process.ProcessLinkService;
+import org.flowcrm.crm.process.ProcessSubject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LeadProcessStarterTests {
+
+  private final CamundaClient client = mock(CamundaClient.class);
+  private final ProcessLinkService links = mock(ProcessLinkService.class);
+  private final Retrying retrying = new Retrying(2, Duration.ofMillis(10));
+  private final LeadCreated created =
+      new LeadCreated(7L, LeadSource.IMPORT, "NEW", null, Instant.now());
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    retrying.destroy();
+  }
+
+  @Test
+  void switchedOffItStartsNothing() throws Exception {
+    new LeadProcessStarter(client, links, retrying, false).leadCreated(created);
+    Thread.sleep(100);
+    verifyNoInteractions(client, links);
+  }
+
+  @Test
+  void aLeadThatAlreadyHasItsProcessIsNotStartedAgain() {
+    when(links.find(ProcessSubject.LEAD, 7L))
+        .thenReturn(new ProcessLink(5L, "lead-processing", null, null, Instant.now()));
+    new LeadProcessStarter(client, links, retrying, true).leadCreated(created);
+    verify(links, timeout(2000)).find(ProcessSubject.LEAD, 7L);
+    verify(client, never()).newCreateInstanceCommand();
+    verify(links, never()).record(any(), anyLong(), anyLong(), any(), any(), any());
+  }
+}
