@@ -1,5 +1,6 @@
 package org.flowcrm.crm;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -9,10 +10,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +31,7 @@ public abstract class ApiTest {
 
   @Autowired protected MockMvc mvc;
   @Autowired protected JsonMapper json;
+  @Autowired private JdbcClient jdbcClient;
 
   /** A suffix that makes test data unique across tests and runs. */
   protected static String unique() {
@@ -54,6 +58,59 @@ public abstract class ApiTest {
 
   protected JsonNode read(MvcResult result) throws Exception {
     return json.readTree(result.getResponse().getContentAsString());
+  }
+
+  /** A user who signs in with HTTP Basic; {@link #as} makes a request his. */
+  protected record TestUser(long id, String login, String password) {}
+
+  /**
+   * Seeds a user with these roles in this department (or none) who can sign in. The password is
+   * stored as {@code {noop}} so that the hundreds of requests of the permission tests do not each
+   * pay for a bcrypt check; sign-in itself is the real HTTP Basic path.
+   */
+  protected TestUser signInUser(Long departmentId, String... roles) throws Exception {
+    String login = "t" + unique();
+    long id = createUser("Test " + String.join("+", roles) + " " + login);
+    String password = "pw-" + login;
+    jdbc()
+        .sql(
+            "UPDATE crm_user SET login = :login, password_hash = :hash, department_id = :department"
+                + " WHERE id = :id")
+        .param("login", login)
+        .param("hash", "{noop}" + password)
+        .param("department", departmentId)
+        .param("id", id)
+        .update();
+    for (String role : roles) {
+      jdbc()
+          .sql(
+              "INSERT INTO crm_user_role (user_id, role_id) SELECT :id, r.id FROM crm_role r"
+                  + " WHERE r.code = :role")
+          .param("id", id)
+          .param("role", role)
+          .update();
+    }
+    return new TestUser(id, login, password);
+  }
+
+  /** Replaces the default administrator's credentials of a request with {@code user}'s. */
+  protected static RequestPostProcessor as(TestUser user) {
+    return request -> {
+      request.removeHeader("Authorization");
+      return httpBasic(user.login(), user.password()).postProcessRequest(request);
+    };
+  }
+
+  /** Creates a department (as the administrator) and returns its id. */
+  protected long createDepartment(String name, Long parentId) throws Exception {
+    java.util.Map<String, Object> body = new java.util.HashMap<>();
+    body.put("name", name + " " + unique());
+    body.put("parentId", parentId);
+    return create("/api/v1/departments", body).get("id").asLong();
+  }
+
+  private JdbcClient jdbc() {
+    return jdbcClient;
   }
 
   protected long createUser(String name) throws Exception {

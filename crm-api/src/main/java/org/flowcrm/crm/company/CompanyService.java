@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowcrm.crm.currency.CurrencyService;
+import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.FullText;
 import org.flowcrm.crm.shared.InvalidFieldException;
@@ -48,13 +51,15 @@ public class CompanyService {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
   private final TransactionTemplate writing;
+  private final AccessPolicy policy;
 
   CompanyService(
       Companies companies,
       UserService users,
       CurrencyService currencies,
       JdbcTemplate jdbc,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      AccessPolicy policy) {
     this.companies = companies;
     this.users = users;
     this.currencies = currencies;
@@ -62,6 +67,7 @@ public class CompanyService {
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
     this.writing = new TransactionTemplate(transactions);
+    this.policy = policy;
   }
 
   @Transactional
@@ -76,6 +82,7 @@ public class CompanyService {
   }
 
   private CompanyView create(CompanyCommand command, Long leadId) {
+    policy.requireCreate(EntityType.COMPANY, command.responsibleId());
     check(command);
     Company company = new Company(leadId);
     company.update(command);
@@ -83,12 +90,12 @@ public class CompanyService {
   }
 
   public CompanyView get(long id) {
-    return CompanyView.of(require(id));
+    return CompanyView.of(require(id, Action.READ));
   }
 
   @Transactional
   public CompanyView update(long id, @Valid CompanyCommand command, Long expectedVersion) {
-    Company company = require(id);
+    Company company = require(id, Action.UPDATE);
     Versions.check("Company", id, company.getVersion(), expectedVersion);
     check(command);
     company.update(command);
@@ -98,15 +105,21 @@ public class CompanyService {
   /** Deletes a company; refused (409) while deals or contacts still point to it. */
   @Transactional
   public void delete(long id, Long expectedVersion) {
-    Company company = require(id);
+    Company company = require(id, Action.DELETE);
     Versions.check("Company", id, company.getVersion(), expectedVersion);
     companies.delete(company);
     companies.flush();
   }
 
   public CursorPage<CompanyView> list(CompanyFilter filter, ListRequest request) {
+    return list(filter, request, Action.READ);
+  }
+
+  /** One page of what {@code filter} matches within the caller's scope for every action. */
+  private CursorPage<CompanyView> list(
+      CompanyFilter filter, ListRequest request, Action... actions) {
     SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
-    KeysetQuery.Page page = query(filter).page(jdbc, order, request);
+    KeysetQuery.Page page = query(filter, actions).page(jdbc, order, request);
     Map<Long, Company> found =
         companies.findAllById(page.ids()).stream()
             .collect(Collectors.toMap(Company::getId, Function.identity()));
@@ -115,12 +128,19 @@ public class CompanyService {
         page.nextCursor());
   }
 
+  /** Refuses (403) before anything is written when the caller may not export at all. */
+  public void requireExport() {
+    policy.requireAny(EntityType.COMPANY, Action.EXPORT);
+  }
+
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public void export(CompanyFilter filter, String sort, Consumer<CompanyView> sink) {
+    requireExport();
     ListRequest request = new ListRequest(sort, ListRequest.MAX_LIMIT, null);
     do {
       ListRequest current = request;
-      CursorPage<CompanyView> page = readOnly.execute(status -> list(filter, current));
+      CursorPage<CompanyView> page =
+          readOnly.execute(status -> list(filter, current, Action.READ, Action.EXPORT));
       page.items().forEach(sink);
       request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
     } while (request != null);
@@ -159,7 +179,11 @@ public class CompanyService {
     List<Long> ids =
         org.flowcrm.crm.shared.Duplicates.find(
             jdbc, "crm_company", "crm_company_email", "company_id", emails, phones, 20);
-    return companies.findAllById(ids).stream().map(CompanyView::of).toList();
+    // Only what the caller may read: a duplicate warning must not reveal others' records.
+    return companies.findAllById(ids).stream()
+        .filter(record -> policy.canRead(EntityType.COMPANY, record.getResponsibleId()))
+        .map(CompanyView::of)
+        .toList();
   }
 
   /**
@@ -173,7 +197,7 @@ public class CompanyService {
     ListRequest request = new ListRequest("id", ListRequest.MAX_LIMIT, null);
     int assigned = 0;
     do {
-      KeysetQuery.Page page = query(filter).page(jdbc, byId, request);
+      KeysetQuery.Page page = query(filter, Action.READ, Action.UPDATE).page(jdbc, byId, request);
       assigned +=
           writing.execute(
               status -> {
@@ -187,7 +211,7 @@ public class CompanyService {
     return assigned;
   }
 
-  private KeysetQuery query(CompanyFilter f) {
+  private KeysetQuery query(CompanyFilter f, Action... actions) {
     KeysetQuery query =
         new KeysetQuery("crm_company c", "c.id")
             .whereIfPresent(f.responsibleId(), "c.responsible_id = ?")
@@ -201,10 +225,22 @@ public class CompanyService {
         query.where("c.name LIKE ?", FullText.likePrefix(f.q()));
       }
     }
+    for (Action action : actions) {
+      policy.filter(EntityType.COMPANY, action, "c.responsible_id").applyTo(query);
+    }
     return query;
   }
 
   private Company require(long id) {
     return companies.findById(id).orElseThrow(() -> new NotFoundException("Company", id));
+  }
+
+  /**
+   * The company, if the caller may {@code action} it: 404 when he may not see it, 403 otherwise.
+   */
+  private Company require(long id, Action action) {
+    Company company = require(id);
+    policy.require(EntityType.COMPANY, action, id, company.getResponsibleId());
+    return company;
   }
 }

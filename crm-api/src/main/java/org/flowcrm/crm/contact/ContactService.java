@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowcrm.crm.company.CompanyService;
+import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.FullText;
 import org.flowcrm.crm.shared.InvalidFieldException;
@@ -49,13 +52,15 @@ public class ContactService {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
   private final TransactionTemplate writing;
+  private final AccessPolicy policy;
 
   ContactService(
       Contacts contacts,
       CompanyService companies,
       UserService users,
       JdbcTemplate jdbc,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      AccessPolicy policy) {
     this.contacts = contacts;
     this.companies = companies;
     this.users = users;
@@ -63,6 +68,7 @@ public class ContactService {
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
     this.writing = new TransactionTemplate(transactions);
+    this.policy = policy;
   }
 
   @Transactional
@@ -77,18 +83,19 @@ public class ContactService {
   }
 
   private ContactView create(ContactCommand command, Long leadId) {
+    policy.requireCreate(EntityType.CONTACT, command.responsibleId());
     Contact contact = new Contact(leadId);
     contact.update(command, check(command));
     return ContactView.of(contacts.saveAndFlush(contact));
   }
 
   public ContactView get(long id) {
-    return ContactView.of(require(id));
+    return ContactView.of(require(id, Action.READ));
   }
 
   @Transactional
   public ContactView update(long id, @Valid ContactCommand command, Long expectedVersion) {
-    Contact contact = require(id);
+    Contact contact = require(id, Action.UPDATE);
     Versions.check("Contact", id, contact.getVersion(), expectedVersion);
     contact.update(command, check(command));
     return ContactView.of(contacts.saveAndFlush(contact));
@@ -97,15 +104,21 @@ public class ContactService {
   /** Deletes a contact; refused (409) while deals still point to it. */
   @Transactional
   public void delete(long id, Long expectedVersion) {
-    Contact contact = require(id);
+    Contact contact = require(id, Action.DELETE);
     Versions.check("Contact", id, contact.getVersion(), expectedVersion);
     contacts.delete(contact);
     contacts.flush();
   }
 
   public CursorPage<ContactView> list(ContactFilter filter, ListRequest request) {
+    return list(filter, request, Action.READ);
+  }
+
+  /** One page of what {@code filter} matches within the caller's scope for every action. */
+  private CursorPage<ContactView> list(
+      ContactFilter filter, ListRequest request, Action... actions) {
     SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
-    KeysetQuery.Page page = query(filter).page(jdbc, order, request);
+    KeysetQuery.Page page = query(filter, actions).page(jdbc, order, request);
     Map<Long, Contact> found =
         contacts.findAllById(page.ids()).stream()
             .collect(Collectors.toMap(Contact::getId, Function.identity()));
@@ -114,12 +127,19 @@ public class ContactService {
         page.nextCursor());
   }
 
+  /** Refuses (403) before anything is written when the caller may not export at all. */
+  public void requireExport() {
+    policy.requireAny(EntityType.CONTACT, Action.EXPORT);
+  }
+
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public void export(ContactFilter filter, String sort, Consumer<ContactView> sink) {
+    requireExport();
     ListRequest request = new ListRequest(sort, ListRequest.MAX_LIMIT, null);
     do {
       ListRequest current = request;
-      CursorPage<ContactView> page = readOnly.execute(status -> list(filter, current));
+      CursorPage<ContactView> page =
+          readOnly.execute(status -> list(filter, current, Action.READ, Action.EXPORT));
       page.items().forEach(sink);
       request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
     } while (request != null);
@@ -154,7 +174,11 @@ public class ContactService {
     List<Long> ids =
         org.flowcrm.crm.shared.Duplicates.find(
             jdbc, "crm_contact", "crm_contact_email", "contact_id", emails, phones, 20);
-    return contacts.findAllById(ids).stream().map(ContactView::of).toList();
+    // Only what the caller may read: a duplicate warning must not reveal others' records.
+    return contacts.findAllById(ids).stream()
+        .filter(record -> policy.canRead(EntityType.CONTACT, record.getResponsibleId()))
+        .map(ContactView::of)
+        .toList();
   }
 
   /**
@@ -168,7 +192,7 @@ public class ContactService {
     ListRequest request = new ListRequest("id", ListRequest.MAX_LIMIT, null);
     int assigned = 0;
     do {
-      KeysetQuery.Page page = query(filter).page(jdbc, byId, request);
+      KeysetQuery.Page page = query(filter, Action.READ, Action.UPDATE).page(jdbc, byId, request);
       assigned +=
           writing.execute(
               status -> {
@@ -182,7 +206,7 @@ public class ContactService {
     return assigned;
   }
 
-  private KeysetQuery query(ContactFilter f) {
+  private KeysetQuery query(ContactFilter f, Action... actions) {
     KeysetQuery query =
         new KeysetQuery("crm_contact c", "c.id")
             .whereIfPresent(f.responsibleId(), "c.responsible_id = ?")
@@ -199,10 +223,22 @@ public class ContactService {
         query.where("(c.last_name LIKE ? OR c.first_name LIKE ?)", prefix, prefix);
       }
     }
+    for (Action action : actions) {
+      policy.filter(EntityType.CONTACT, action, "c.responsible_id").applyTo(query);
+    }
     return query;
   }
 
   private Contact require(long id) {
     return contacts.findById(id).orElseThrow(() -> new NotFoundException("Contact", id));
+  }
+
+  /**
+   * The contact, if the caller may {@code action} it: 404 when he may not see it, 403 otherwise.
+   */
+  private Contact require(long id, Action action) {
+    Contact contact = require(id);
+    policy.require(EntityType.CONTACT, action, id, contact.getResponsibleId());
+    return contact;
   }
 }

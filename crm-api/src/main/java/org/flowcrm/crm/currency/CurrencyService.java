@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.NotFoundException;
@@ -22,10 +23,12 @@ public class CurrencyService {
 
   private final Currencies currencies;
   private final ExchangeRates rates;
+  private final AccessPolicy policy;
 
-  CurrencyService(Currencies currencies, ExchangeRates rates) {
+  CurrencyService(Currencies currencies, ExchangeRates rates, AccessPolicy policy) {
     this.currencies = currencies;
     this.rates = rates;
+    this.policy = policy;
   }
 
   public List<CurrencyView> list() {
@@ -45,6 +48,7 @@ public class CurrencyService {
 
   @Transactional
   public CurrencyView create(@Valid CurrencyCommand command) {
+    policy.requireAdministrator("CURRENCIES");
     if (currencies.existsById(command.code())) {
       throw new ConflictException("Currency " + command.code() + " already exists");
     }
@@ -61,6 +65,7 @@ public class CurrencyService {
 
   @Transactional
   public CurrencyView update(String code, @Valid CurrencyCommand command, Long expectedVersion) {
+    policy.requireAdministrator("CURRENCIES");
     Currency currency = require(code);
     Versions.check("Currency", code, currency.getVersion(), expectedVersion);
     if (!code.equals(command.code())) {
@@ -81,6 +86,7 @@ public class CurrencyService {
   /** Makes {@code code} the base currency and re-expresses every other rate against it. */
   @Transactional
   public CurrencyView makeBase(String code) {
+    policy.requireAdministrator("CURRENCIES");
     Currency target = require(code);
     if (target.isBase()) {
       return CurrencyView.of(target);

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowcrm.crm.currency.CurrencyService;
+import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
+import org.flowcrm.crm.permission.ScopeFilter;
 import org.flowcrm.crm.shared.Caller;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
@@ -64,6 +69,7 @@ public class DealService {
   private final TransactionTemplate readOnly;
   private final TransactionTemplate writing;
   private DealProcessGateway processGateway;
+  private final AccessPolicy policy;
 
   DealService(
       Deals deals,
@@ -75,7 +81,8 @@ public class DealService {
       DealReferences references,
       Caller caller,
       JdbcTemplate jdbc,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      AccessPolicy policy) {
     this.deals = deals;
     this.comments = comments;
     this.pipelines = pipelines;
@@ -88,6 +95,7 @@ public class DealService {
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
     this.writing = new TransactionTemplate(transactions);
+    this.policy = policy;
   }
 
   /** Creates a deal in the named (or default) pipeline, in the named (or first) stage. */
@@ -120,6 +128,7 @@ public class DealService {
                                 + command.stageId()
                                 + " is not a stage of pipeline "
                                 + pipeline.getId()));
+    policy.requireDealCreate(command.responsibleId(), pipeline.getId());
     String currency = command.currency() == null ? currencies.baseCode() : command.currency();
     Deal deal = new Deal(pipeline, stage, currency, leadId, caller.userId());
     apply(deal, command, currency);
@@ -127,17 +136,20 @@ public class DealService {
   }
 
   public DealView get(long id) {
-    return view(require(id));
+    return view(require(id, Action.READ));
   }
 
   public Optional<DealView> findByProcessInstanceKey(long processInstanceKey) {
-    return deals.findFirstByProcessInstanceKey(processInstanceKey).map(this::view);
+    return deals
+        .findFirstByProcessInstanceKey(processInstanceKey)
+        .filter(deal -> readable(deal))
+        .map(this::view);
   }
 
   /** Changes the editable fields of a deal; the stage changes with {@link #moveToStage}. */
   @Transactional
   public DealView update(long id, @Valid DealCommand command, Long expectedVersion) {
-    Deal deal = require(id);
+    Deal deal = require(id, Action.UPDATE);
     Versions.check("Deal", id, deal.getVersion(), expectedVersion);
     if (command.pipelineId() != null && !command.pipelineId().equals(deal.getPipeline().getId())) {
       throw new InvalidFieldException("pipelineId", "a deal stays in the pipeline it started in");
@@ -176,7 +188,7 @@ public class DealService {
    */
   @Transactional
   public DealView moveToStage(long dealId, long stageId, Long expectedVersion) {
-    Deal deal = require(dealId);
+    Deal deal = require(dealId, Action.UPDATE);
     Versions.check("Deal", dealId, deal.getVersion(), expectedVersion);
     Stage stage =
         stages
@@ -211,6 +223,7 @@ public class DealService {
   }
 
   private DealView move(Deal deal, Stage stage) {
+    requireMove(deal, stage);
     if (deal.moveTo(stage, caller.userId())) {
       deals.saveAndFlush(deal);
     }
@@ -226,13 +239,14 @@ public class DealService {
   /** Reopens a won or lost deal in an open stage of its pipeline. */
   @Transactional
   public DealView reopen(long dealId, long stageId, Long expectedVersion) {
-    Deal deal = require(dealId);
+    Deal deal = require(dealId, Action.UPDATE);
     Versions.check("Deal", dealId, deal.getVersion(), expectedVersion);
     Stage stage =
         stages
             .findById(stageId)
             .orElseThrow(
                 () -> new InvalidFieldException("stageId", "stage " + stageId + " does not exist"));
+    requireMove(deal, stage);
     deal.reopen(stage, caller.userId());
     return view(deals.saveAndFlush(deal));
   }
@@ -243,7 +257,7 @@ public class DealService {
    */
   @Transactional
   public DealView moveToStage(long dealId, String stageCode) {
-    Deal deal = require(dealId);
+    Deal deal = require(dealId, Action.UPDATE);
     Stage stage =
         deal.getPipeline()
             .stage(stageCode)
@@ -257,24 +271,26 @@ public class DealService {
 
   @Transactional
   public void delete(long id, Long expectedVersion) {
-    Deal deal = require(id);
+    Deal deal = require(id, Action.DELETE);
     Versions.check("Deal", id, deal.getVersion(), expectedVersion);
     jdbc.update("DELETE FROM crm_deal_comment WHERE deal_id = ?", id);
     deals.delete(deal);
   }
 
   public List<StageChangeView> stageHistory(long dealId) {
-    return require(dealId).getStageHistory().stream().map(StageChangeView::of).toList();
+    return require(dealId, Action.READ).getStageHistory().stream()
+        .map(StageChangeView::of)
+        .toList();
   }
 
   @Transactional
   public CommentView addComment(long dealId, @NotBlank @Size(max = 10000) String text) {
-    require(dealId);
+    require(dealId, Action.UPDATE);
     return CommentView.of(comments.save(new DealComment(dealId, caller.userId(), text)));
   }
 
   public List<CommentView> comments(long dealId) {
-    require(dealId);
+    require(dealId, Action.READ);
     return comments.findByDealIdOrderByCreatedAtAscIdAsc(dealId).stream()
         .map(CommentView::of)
         .toList();
@@ -283,12 +299,20 @@ public class DealService {
   /** Deals per stage of a pipeline and their worth in the base currency. */
   public List<StageTotal> totals(long pipelineId) {
     pipelines.require(pipelineId);
+    // Only deals the caller may read count: a total must not reveal what the list hides.
+    ScopeFilter scope =
+        policy.dealFilter(Action.READ, "d.responsible_id", "d.visible_to_all", "d.pipeline_id");
+    List<Object> parameters = new ArrayList<>(scope.parameters());
+    parameters.add(pipelineId);
     return jdbc.query(
         """
         SELECT s.id, s.code, s.name, s.semantic, COUNT(d.id),
                COALESCE(SUM(ROUND(d.amount * c.rate, 2)), 0)
           FROM crm_pipeline_stage s
-          LEFT JOIN crm_deal d ON d.stage_id = s.id
+          LEFT JOIN crm_deal d ON d.stage_id = s.id"""
+            + scope.andSql()
+            + """
+
           LEFT JOIN crm_currency c ON c.code = d.currency
          WHERE s.pipeline_id = ?
          GROUP BY s.id, s.code, s.name, s.semantic, s.sort_order
@@ -302,13 +326,18 @@ public class DealService {
                 StageSemantic.valueOf(rs.getString(4)),
                 rs.getLong(5),
                 rs.getBigDecimal(6).setScale(2)),
-        pipelineId);
+        parameters.toArray());
   }
 
   /** One page of deals matching {@code filter}, in the requested order. */
   public CursorPage<DealView> list(DealFilter filter, ListRequest request) {
+    return list(filter, request, Action.READ);
+  }
+
+  /** One page of what {@code filter} matches within the caller's scope for every action. */
+  private CursorPage<DealView> list(DealFilter filter, ListRequest request, Action... actions) {
     SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
-    KeysetQuery.Page page = query(filter).page(jdbc, order, request);
+    KeysetQuery.Page page = query(filter, actions).page(jdbc, order, request);
     Map<String, BigDecimal> rates = currencies.rates();
     Map<Long, Deal> found =
         deals.findAllById(page.ids()).stream()
@@ -323,12 +352,19 @@ public class DealService {
   }
 
   /** Streams every deal matching {@code filter} page by page, e.g. into a CSV export. */
+  /** Refuses (403) before anything is written when the caller may not export at all. */
+  public void requireExport() {
+    policy.requireAny(EntityType.DEAL, Action.EXPORT);
+  }
+
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public void export(DealFilter filter, String sort, Consumer<DealView> sink) {
+    requireExport();
     ListRequest request = new ListRequest(sort, ListRequest.MAX_LIMIT, null);
     do {
       ListRequest current = request;
-      CursorPage<DealView> page = readOnly.execute(status -> list(filter, current));
+      CursorPage<DealView> page =
+          readOnly.execute(status -> list(filter, current, Action.READ, Action.EXPORT));
       page.items().forEach(sink);
       request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
     } while (request != null);
@@ -345,7 +381,7 @@ public class DealService {
     ListRequest request = new ListRequest("id", ListRequest.MAX_LIMIT, null);
     int assigned = 0;
     do {
-      KeysetQuery.Page page = query(filter).page(jdbc, byId, request);
+      KeysetQuery.Page page = query(filter, Action.READ, Action.UPDATE).page(jdbc, byId, request);
       assigned +=
           writing.execute(
               status -> {
@@ -359,7 +395,7 @@ public class DealService {
     return assigned;
   }
 
-  private KeysetQuery query(DealFilter f) {
+  private KeysetQuery query(DealFilter f, Action... actions) {
     KeysetQuery query =
         new KeysetQuery("crm_deal d", "d.id")
             .whereIfPresent(f.pipelineId(), "d.pipeline_id = ?")
@@ -382,6 +418,11 @@ public class DealService {
         query.where("d.title LIKE ?", FullText.likePrefix(f.q()));
       }
     }
+    for (Action action : actions) {
+      policy
+          .dealFilter(action, "d.responsible_id", "d.visible_to_all", "d.pipeline_id")
+          .applyTo(query);
+    }
     return query;
   }
 
@@ -391,5 +432,33 @@ public class DealService {
 
   private Deal require(long id) {
     return deals.findById(id).orElseThrow(() -> new NotFoundException("Deal", id));
+  }
+
+  /**
+   * The deal, if the caller may {@code action} it: 404 when he may not see it (visible-to-all deals
+   * everyone sees), 403 otherwise.
+   */
+  private Deal require(long id, Action action) {
+    Deal deal = require(id);
+    policy.requireDeal(
+        action, id, deal.getResponsibleId(), deal.isVisibleToAll(), deal.getPipeline().getId());
+    return deal;
+  }
+
+  private boolean readable(Deal deal) {
+    try {
+      require(deal.getId(), Action.READ);
+      return true;
+    } catch (NotFoundException hidden) {
+      return false;
+    }
+  }
+
+  /** Stage restrictions of the caller's roles, e.g. a manager may not close a deal as won. */
+  private void requireMove(Deal deal, Stage stage) {
+    if (stage.getPipeline().getId().equals(deal.getPipeline().getId())) {
+      policy.requireDealMove(
+          deal.getPipeline().getId(), stage.getId(), stage.getCode(), stage.getSemantic().name());
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.flowcrm.crm.deal.PipelineCommand.StageCommand;
+import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.FieldProblem;
 import org.flowcrm.crm.shared.InvalidFieldException;
@@ -23,10 +24,12 @@ public class PipelineService {
 
   private final Pipelines pipelines;
   private final Deals deals;
+  private final AccessPolicy policy;
 
-  PipelineService(Pipelines pipelines, Deals deals) {
+  PipelineService(Pipelines pipelines, Deals deals, AccessPolicy policy) {
     this.pipelines = pipelines;
     this.deals = deals;
+    this.policy = policy;
   }
 
   public List<PipelineView> list() {
@@ -44,6 +47,7 @@ public class PipelineService {
 
   @Transactional
   public PipelineView create(@Valid PipelineCommand command) {
+    policy.requireAdministrator("PIPELINES");
     List<StageCommand> ordered = validate(command);
     Pipeline pipeline =
         new Pipeline(command.name(), command.sortOrder() == null ? 100 : command.sortOrder());
@@ -55,6 +59,7 @@ public class PipelineService {
 
   @Transactional
   public PipelineView update(long id, @Valid PipelineCommand command, Long expectedVersion) {
+    policy.requireAdministrator("PIPELINES");
     Pipeline pipeline = require(id);
     Versions.check("Pipeline", id, pipeline.getVersion(), expectedVersion);
     List<StageCommand> ordered = validate(command);

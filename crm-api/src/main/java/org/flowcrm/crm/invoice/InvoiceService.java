@@ -15,6 +15,9 @@ import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.currency.CurrencyService;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.KeysetQuery;
 import org.flowcrm.crm.shared.ListRequest;
@@ -58,6 +61,7 @@ public class InvoiceService {
   private final UserService users;
   private final NumberSequence numbers;
   private final JdbcTemplate jdbc;
+  private final AccessPolicy policy;
 
   InvoiceService(
       Invoices invoices,
@@ -67,7 +71,8 @@ public class InvoiceService {
       CurrencyService currencies,
       UserService users,
       NumberSequence numbers,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc,
+      AccessPolicy policy) {
     this.invoices = invoices;
     this.deals = deals;
     this.contacts = contacts;
@@ -76,6 +81,7 @@ public class InvoiceService {
     this.users = users;
     this.numbers = numbers;
     this.jdbc = jdbc;
+    this.policy = policy;
   }
 
   /** Creates a draft invoice by hand. */
@@ -124,6 +130,7 @@ public class InvoiceService {
   }
 
   private InvoiceView create(InvoiceCommand command, Long dealId) {
+    policy.requireCreate(EntityType.INVOICE, command.responsibleId());
     String currency = check(command);
     Invoice invoice =
         new Invoice(
@@ -133,7 +140,7 @@ public class InvoiceService {
   }
 
   public InvoiceView get(long id) {
-    return InvoiceView.of(require(id));
+    return InvoiceView.of(require(id, Action.READ));
   }
 
   /** The invoice behind a customer's public link. */
@@ -147,7 +154,7 @@ public class InvoiceService {
   /** Changes a draft invoice. */
   @Transactional
   public InvoiceView update(long id, @Valid InvoiceCommand command, Long expectedVersion) {
-    Invoice invoice = require(id);
+    Invoice invoice = require(id, Action.UPDATE);
     Versions.check("Invoice", id, invoice.getVersion(), expectedVersion);
     invoice.update(command, check(command));
     return InvoiceView.of(invoices.saveAndFlush(invoice));
@@ -156,7 +163,7 @@ public class InvoiceService {
   /** Moves an invoice along its life cycle; {@code PAID} publishes {@link InvoicePaid}. */
   @Transactional
   public InvoiceView changeStatus(long id, InvoiceStatus status, Long expectedVersion) {
-    Invoice invoice = require(id);
+    Invoice invoice = require(id, Action.UPDATE);
     Versions.check("Invoice", id, invoice.getVersion(), expectedVersion);
     invoice.changeStatus(status);
     return InvoiceView.of(invoices.saveAndFlush(invoice));
@@ -173,14 +180,15 @@ public class InvoiceService {
 
   public CursorPage<InvoiceView> list(InvoiceFilter f, ListRequest request) {
     SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
-    KeysetQuery.Page page =
+    KeysetQuery query =
         new KeysetQuery("crm_invoice i", "i.id")
             .whereIfPresent(f.status() == null ? null : f.status().name(), "i.status = ?")
             .whereIfPresent(f.dealId(), "i.deal_id = ?")
             .whereIfPresent(f.contactId(), "i.contact_id = ?")
             .whereIfPresent(f.companyId(), "i.company_id = ?")
-            .whereIfPresent(f.responsibleId(), "i.responsible_id = ?")
-            .page(jdbc, order, request);
+            .whereIfPresent(f.responsibleId(), "i.responsible_id = ?");
+    policy.filter(EntityType.INVOICE, Action.READ, "i.responsible_id").applyTo(query);
+    KeysetQuery.Page page = query.page(jdbc, order, request);
     Map<Long, Invoice> found =
         invoices.findAllById(page.ids()).stream()
             .collect(Collectors.toMap(Invoice::getId, Function.identity()));
@@ -210,5 +218,14 @@ public class InvoiceService {
 
   private Invoice require(long id) {
     return invoices.findById(id).orElseThrow(() -> new NotFoundException("Invoice", id));
+  }
+
+  /**
+   * The invoice, if the caller may {@code action} it: 404 when he may not see it, 403 otherwise.
+   */
+  private Invoice require(long id, Action action) {
+    Invoice invoice = require(id);
+    policy.require(EntityType.INVOICE, action, id, invoice.getResponsibleId());
+    return invoice;
   }
 }

@@ -17,6 +17,9 @@ import org.flowcrm.crm.contact.ContactCommand;
 import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.deal.DealCommand;
 import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
 import org.flowcrm.crm.shared.Caller;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
@@ -64,6 +67,7 @@ public class LeadService {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
   private final TransactionTemplate writing;
+  private final AccessPolicy policy;
 
   LeadService(
       Leads leads,
@@ -75,7 +79,8 @@ public class LeadService {
       UserService users,
       Caller caller,
       JdbcTemplate jdbc,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      AccessPolicy policy) {
     this.leads = leads;
     this.statuses = statuses;
     this.comments = comments;
@@ -88,11 +93,13 @@ public class LeadService {
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
     this.writing = new TransactionTemplate(transactions);
+    this.policy = policy;
   }
 
   /** Creates a lead and publishes {@link LeadCreated}. */
   @Transactional
   public LeadView create(@Valid LeadCommand command) {
+    policy.requireCreate(EntityType.LEAD, command.responsibleId());
     users.requireActive(command.responsibleId(), "responsibleId");
     LeadStatus status =
         command.status() == null
@@ -111,16 +118,19 @@ public class LeadService {
   }
 
   public LeadView get(long id) {
-    return LeadView.of(require(id));
+    return LeadView.of(require(id, Action.READ));
   }
 
   public Optional<LeadView> findByProcessInstanceKey(long processInstanceKey) {
-    return leads.findFirstByProcessInstanceKey(processInstanceKey).map(LeadView::of);
+    return leads
+        .findFirstByProcessInstanceKey(processInstanceKey)
+        .filter(lead -> policy.canRead(EntityType.LEAD, lead.getResponsibleId()))
+        .map(LeadView::of);
   }
 
   @Transactional
   public LeadView update(long id, @Valid LeadCommand command, Long expectedVersion) {
-    Lead lead = require(id);
+    Lead lead = require(id, Action.UPDATE);
     Versions.check("Lead", id, lead.getVersion(), expectedVersion);
     users.requireActive(command.responsibleId(), "responsibleId");
     if (command.status() != null) {
@@ -133,7 +143,7 @@ public class LeadService {
   /** Sets a lead's status (an open or junk one). */
   @Transactional
   public LeadView changeStatus(long id, String statusCode, Long expectedVersion) {
-    Lead lead = require(id);
+    Lead lead = require(id, Action.UPDATE);
     Versions.check("Lead", id, lead.getVersion(), expectedVersion);
     lead.changeStatus(status(statusCode));
     return LeadView.of(leads.saveAndFlush(lead));
@@ -147,7 +157,7 @@ public class LeadService {
    */
   @Transactional
   public ConversionResult convert(long id, @Valid ConversionCommand command, Long expectedVersion) {
-    Lead lead = require(id);
+    Lead lead = require(id, Action.UPDATE);
     Versions.check("Lead", id, lead.getVersion(), expectedVersion);
     lead.checkConvertible();
     checkChoice(command, lead);
@@ -267,7 +277,7 @@ public class LeadService {
 
   @Transactional
   public void delete(long id, Long expectedVersion) {
-    Lead lead = require(id);
+    Lead lead = require(id, Action.DELETE);
     Versions.check("Lead", id, lead.getVersion(), expectedVersion);
     leads.delete(lead);
     leads.flush();
@@ -275,12 +285,12 @@ public class LeadService {
 
   @Transactional
   public LeadCommentView addComment(long leadId, @NotBlank @Size(max = 10000) String text) {
-    require(leadId);
+    require(leadId, Action.UPDATE);
     return LeadCommentView.of(comments.save(new LeadComment(leadId, caller.userId(), text)));
   }
 
   public List<LeadCommentView> comments(long leadId) {
-    require(leadId);
+    require(leadId, Action.READ);
     return comments.findByLeadIdOrderByCreatedAtAscIdAsc(leadId).stream()
         .map(LeadCommentView::of)
         .toList();
@@ -293,6 +303,7 @@ public class LeadService {
   /** Adds an open or junk status to the list. */
   @Transactional
   public LeadStatusView createStatus(@Valid LeadStatusCommand command) {
+    policy.requireAdministrator("LEAD_STATUSES");
     StatusSemantic semantic = command.semantic() == null ? StatusSemantic.OPEN : command.semantic();
     if (semantic == StatusSemantic.CONVERTED) {
       throw new InvalidFieldException("semantic", "there is exactly one converted status");
@@ -312,6 +323,7 @@ public class LeadService {
   /** Renames or reorders a status; its code and meaning stay. */
   @Transactional
   public LeadStatusView renameStatus(String code, @Valid LeadStatusCommand command) {
+    policy.requireAdministrator("LEAD_STATUSES");
     LeadStatus status =
         statuses.findByCode(code).orElseThrow(() -> new NotFoundException("Lead status", code));
     status.rename(
@@ -320,8 +332,13 @@ public class LeadService {
   }
 
   public CursorPage<LeadView> list(LeadFilter filter, ListRequest request) {
+    return list(filter, request, Action.READ);
+  }
+
+  /** One page of what {@code filter} matches within the caller's scope for every action. */
+  private CursorPage<LeadView> list(LeadFilter filter, ListRequest request, Action... actions) {
     SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
-    KeysetQuery.Page page = query(filter).page(jdbc, order, request);
+    KeysetQuery.Page page = query(filter, actions).page(jdbc, order, request);
     Map<Long, Lead> found =
         leads.findAllById(page.ids()).stream()
             .collect(Collectors.toMap(Lead::getId, Function.identity()));
@@ -330,12 +347,19 @@ public class LeadService {
         page.nextCursor());
   }
 
+  /** Refuses (403) before anything is written when the caller may not export at all. */
+  public void requireExport() {
+    policy.requireAny(EntityType.LEAD, Action.EXPORT);
+  }
+
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public void export(LeadFilter filter, String sort, Consumer<LeadView> sink) {
+    requireExport();
     ListRequest request = new ListRequest(sort, ListRequest.MAX_LIMIT, null);
     do {
       ListRequest current = request;
-      CursorPage<LeadView> page = readOnly.execute(status -> list(filter, current));
+      CursorPage<LeadView> page =
+          readOnly.execute(status -> list(filter, current, Action.READ, Action.EXPORT));
       page.items().forEach(sink);
       request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
     } while (request != null);
@@ -349,7 +373,11 @@ public class LeadService {
     List<Long> ids =
         org.flowcrm.crm.shared.Duplicates.find(
             jdbc, "crm_lead", "crm_lead_email", "lead_id", emails, phones, 20);
-    return leads.findAllById(ids).stream().map(LeadView::of).toList();
+    // Only what the caller may read: a duplicate warning must not reveal others' leads.
+    return leads.findAllById(ids).stream()
+        .filter(lead -> policy.canRead(EntityType.LEAD, lead.getResponsibleId()))
+        .map(LeadView::of)
+        .toList();
   }
 
   /**
@@ -363,7 +391,7 @@ public class LeadService {
     ListRequest request = new ListRequest("id", ListRequest.MAX_LIMIT, null);
     int assigned = 0;
     do {
-      KeysetQuery.Page page = query(filter).page(jdbc, byId, request);
+      KeysetQuery.Page page = query(filter, Action.READ, Action.UPDATE).page(jdbc, byId, request);
       assigned +=
           writing.execute(
               status -> {
@@ -377,7 +405,7 @@ public class LeadService {
     return assigned;
   }
 
-  private KeysetQuery query(LeadFilter f) {
+  private KeysetQuery query(LeadFilter f, Action... actions) {
     KeysetQuery query =
         new KeysetQuery("crm_lead l", "l.id")
             .whereIfPresent(
@@ -391,6 +419,9 @@ public class LeadService {
       } else {
         query.where("l.title LIKE ?", FullText.likePrefix(f.q()));
       }
+    }
+    for (Action action : actions) {
+      policy.filter(EntityType.LEAD, action, "l.responsible_id").applyTo(query);
     }
     return query;
   }
@@ -408,7 +439,10 @@ public class LeadService {
                         + statuses().stream().map(LeadStatusView::code).toList()));
   }
 
-  private Lead require(long id) {
-    return leads.findById(id).orElseThrow(() -> new NotFoundException("Lead", id));
+  /** The lead, if the caller may {@code action} it: 404 when he may not see it, 403 otherwise. */
+  private Lead require(long id, Action action) {
+    Lead lead = leads.findById(id).orElseThrow(() -> new NotFoundException("Lead", id));
+    policy.require(EntityType.LEAD, action, id, lead.getResponsibleId());
+    return lead;
   }
 }

@@ -17,6 +17,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowcrm.crm.currency.CurrencyService;
+import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.FullText;
@@ -55,29 +58,33 @@ public class ProductService {
   private final CurrencyService currencies;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
+  private final AccessPolicy policy;
 
   ProductService(
       Products products,
       ProductSections sections,
       CurrencyService currencies,
       JdbcTemplate jdbc,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      AccessPolicy policy) {
     this.products = products;
     this.sections = sections;
     this.currencies = currencies;
     this.jdbc = jdbc;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
+    this.policy = policy;
   }
 
   @Transactional
   public ProductView create(@Valid ProductCommand command) {
+    policy.requireCreate(EntityType.PRODUCT, null);
     Product product = new Product(command, check(command));
     return ProductView.of(products.saveAndFlush(product));
   }
 
   public ProductView get(long id) {
-    return ProductView.of(require(id));
+    return ProductView.of(require(id, Action.READ));
   }
 
   public Optional<ProductView> find(long id) {
@@ -86,7 +93,7 @@ public class ProductService {
 
   @Transactional
   public ProductView update(long id, @Valid ProductCommand command, Long expectedVersion) {
-    Product product = require(id);
+    Product product = require(id, Action.UPDATE);
     Versions.check("Product", id, product.getVersion(), expectedVersion);
     product.update(command, check(command));
     return ProductView.of(products.saveAndFlush(product));
@@ -95,7 +102,7 @@ public class ProductService {
   /** Deletes a product; rows that used it keep their copied name and price. */
   @Transactional
   public void delete(long id, Long expectedVersion) {
-    Product product = require(id);
+    Product product = require(id, Action.DELETE);
     Versions.check("Product", id, product.getVersion(), expectedVersion);
     products.delete(product);
     products.flush();
@@ -117,8 +124,14 @@ public class ProductService {
   }
 
   public CursorPage<ProductView> list(ProductFilter filter, ListRequest request) {
+    return list(filter, request, Action.READ);
+  }
+
+  /** One page of what {@code filter} matches within the caller's scope for every action. */
+  private CursorPage<ProductView> list(
+      ProductFilter filter, ListRequest request, Action... actions) {
     SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
-    KeysetQuery.Page page = query(filter).page(jdbc, order, request);
+    KeysetQuery.Page page = query(filter, actions).page(jdbc, order, request);
     Map<Long, Product> found =
         products.findAllById(page.ids()).stream()
             .collect(Collectors.toMap(Product::getId, Function.identity()));
@@ -135,12 +148,19 @@ public class ProductService {
         .items();
   }
 
+  /** Refuses (403) before anything is written when the caller may not export at all. */
+  public void requireExport() {
+    policy.requireAny(EntityType.PRODUCT, Action.EXPORT);
+  }
+
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public void export(ProductFilter filter, String sort, Consumer<ProductView> sink) {
+    requireExport();
     ListRequest request = new ListRequest(sort, ListRequest.MAX_LIMIT, null);
     do {
       ListRequest current = request;
-      CursorPage<ProductView> page = readOnly.execute(status -> list(filter, current));
+      CursorPage<ProductView> page =
+          readOnly.execute(status -> list(filter, current, Action.READ, Action.EXPORT));
       page.items().forEach(sink);
       request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
     } while (request != null);
@@ -148,6 +168,7 @@ public class ProductService {
 
   /** The whole section tree, ordered. */
   public List<SectionView> sectionTree() {
+    policy.requireAny(EntityType.PRODUCT, Action.READ);
     List<ProductSection> all = sections.findAll();
     Map<Long, List<ProductSection>> byParent = new HashMap<>();
     for (ProductSection section : all) {
@@ -176,6 +197,7 @@ public class ProductService {
 
   @Transactional
   public SectionView createSection(@Valid SectionCommand command) {
+    policy.requireAny(EntityType.PRODUCT, Action.CREATE);
     requireSection(command.parentId(), "parentId");
     ProductSection section =
         sections.saveAndFlush(
@@ -195,6 +217,7 @@ public class ProductService {
   /** Renames or moves a section; it cannot move below itself. */
   @Transactional
   public SectionView updateSection(long id, @Valid SectionCommand command, Long expectedVersion) {
+    policy.requireAny(EntityType.PRODUCT, Action.UPDATE);
     ProductSection section =
         sections.findById(id).orElseThrow(() -> new NotFoundException("Product section", id));
     Versions.check("Product section", id, section.getVersion(), expectedVersion);
@@ -220,6 +243,7 @@ public class ProductService {
   /** Deletes an empty section: one without sub-sections or products. */
   @Transactional
   public void deleteSection(long id) {
+    policy.requireAny(EntityType.PRODUCT, Action.DELETE);
     ProductSection section =
         sections.findById(id).orElseThrow(() -> new NotFoundException("Product section", id));
     if (sections.existsByParentId(id) || products.existsBySectionId(id)) {
@@ -259,7 +283,7 @@ public class ProductService {
     return result;
   }
 
-  private KeysetQuery query(ProductFilter f) {
+  private KeysetQuery query(ProductFilter f, Action... actions) {
     KeysetQuery query =
         new KeysetQuery("crm_product p", "p.id")
             .whereIfPresent(f.active(), "p.active = ?")
@@ -274,10 +298,16 @@ public class ProductService {
     if (f.q() != null && !f.q().isBlank()) {
       query.where("p.name LIKE ?", FullText.likePrefix(f.q()));
     }
+    for (Action action : actions) {
+      policy.filter(EntityType.PRODUCT, action, "p.id").applyTo(query);
+    }
     return query;
   }
 
-  private Product require(long id) {
-    return products.findById(id).orElseThrow(() -> new NotFoundException("Product", id));
+  /** The product, if the caller may {@code action} it: 404 when he may not see the catalog. */
+  private Product require(long id, Action action) {
+    Product product = products.findById(id).orElseThrow(() -> new NotFoundException("Product", id));
+    policy.require(EntityType.PRODUCT, action, id, null);
+    return product;
   }
 }

@@ -13,6 +13,9 @@ import org.flowcrm.crm.currency.CurrencyService;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
 import org.flowcrm.crm.invoice.InvoiceService;
+import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.KeysetQuery;
 import org.flowcrm.crm.shared.ListRequest;
@@ -53,6 +56,7 @@ public class QuoteService {
   private final UserService users;
   private final NumberSequence numbers;
   private final JdbcTemplate jdbc;
+  private final AccessPolicy policy;
 
   QuoteService(
       Quotes quotes,
@@ -62,7 +66,8 @@ public class QuoteService {
       CurrencyService currencies,
       UserService users,
       NumberSequence numbers,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc,
+      AccessPolicy policy) {
     this.quotes = quotes;
     this.deals = deals;
     this.contacts = contacts;
@@ -71,6 +76,7 @@ public class QuoteService {
     this.users = users;
     this.numbers = numbers;
     this.jdbc = jdbc;
+    this.policy = policy;
   }
 
   @Transactional
@@ -97,6 +103,7 @@ public class QuoteService {
   }
 
   private QuoteView create(QuoteCommand command, Long dealId) {
+    policy.requireCreate(EntityType.QUOTE, command.responsibleId());
     String currency = check(command);
     Quote quote = new Quote("Q-" + String.format("%06d", numbers.next("QUOTE")), dealId);
     quote.update(command, currency);
@@ -104,12 +111,12 @@ public class QuoteService {
   }
 
   public QuoteView get(long id) {
-    return QuoteView.of(require(id));
+    return QuoteView.of(require(id, Action.READ));
   }
 
   @Transactional
   public QuoteView update(long id, @Valid QuoteCommand command, Long expectedVersion) {
-    Quote quote = require(id);
+    Quote quote = require(id, Action.UPDATE);
     Versions.check("Quote", id, quote.getVersion(), expectedVersion);
     quote.update(command, check(command));
     return QuoteView.of(quotes.saveAndFlush(quote));
@@ -117,7 +124,7 @@ public class QuoteService {
 
   @Transactional
   public QuoteView changeStatus(long id, QuoteStatus status, Long expectedVersion) {
-    Quote quote = require(id);
+    Quote quote = require(id, Action.UPDATE);
     Versions.check("Quote", id, quote.getVersion(), expectedVersion);
     quote.changeStatus(status);
     return QuoteView.of(quotes.saveAndFlush(quote));
@@ -125,13 +132,14 @@ public class QuoteService {
 
   public CursorPage<QuoteView> list(QuoteFilter f, ListRequest request) {
     SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
-    KeysetQuery.Page page =
+    KeysetQuery query =
         new KeysetQuery("crm_quote q", "q.id")
             .whereIfPresent(f.status() == null ? null : f.status().name(), "q.status = ?")
             .whereIfPresent(f.dealId(), "q.deal_id = ?")
             .whereIfPresent(f.contactId(), "q.contact_id = ?")
-            .whereIfPresent(f.companyId(), "q.company_id = ?")
-            .page(jdbc, order, request);
+            .whereIfPresent(f.companyId(), "q.company_id = ?");
+    policy.filter(EntityType.QUOTE, Action.READ, "q.responsible_id").applyTo(query);
+    KeysetQuery.Page page = query.page(jdbc, order, request);
     Map<Long, Quote> found =
         quotes.findAllById(page.ids()).stream()
             .collect(Collectors.toMap(Quote::getId, Function.identity()));
@@ -155,5 +163,12 @@ public class QuoteService {
 
   private Quote require(long id) {
     return quotes.findById(id).orElseThrow(() -> new NotFoundException("Quote", id));
+  }
+
+  /** The quote, if the caller may {@code action} it: 404 when he may not see it, 403 otherwise. */
+  private Quote require(long id, Action action) {
+    Quote quote = require(id);
+    policy.require(EntityType.QUOTE, action, id, quote.getResponsibleId());
+    return quote;
   }
 }

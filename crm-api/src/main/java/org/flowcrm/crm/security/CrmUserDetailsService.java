@@ -6,7 +6,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads users for sign-in from {@code crm_user}; a user without a password cannot sign in. */
+/**
+ * Loads users for sign-in from {@code crm_user}; a user without a password, and the system user
+ * (role PROCESS), cannot sign in.
+ */
 @Service
 class CrmUserDetailsService implements UserDetailsService {
 
@@ -24,7 +27,10 @@ class CrmUserDetailsService implements UserDetailsService {
     Row row =
         jdbc.sql(
                 "SELECT id, login, password_hash, active FROM crm_user"
-                    + " WHERE login = :login AND password_hash IS NOT NULL")
+                    + " WHERE login = :login AND password_hash IS NOT NULL"
+                    // The processes' system user never signs in, whatever its row says.
+                    + " AND NOT EXISTS (SELECT 1 FROM crm_user_role ur JOIN crm_role r"
+                    + " ON r.id = ur.role_id WHERE ur.user_id = crm_user.id AND r.code = 'PROCESS')")
             .param("login", login)
             .query(Row.class)
             .optional()

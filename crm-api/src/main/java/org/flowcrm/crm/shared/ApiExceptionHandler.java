@@ -168,6 +168,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+    problem.setTitle("Your role does not allow this");
+    problem.setProperty("action", ex.action());
+    problem.setProperty("entity", ex.entity());
+    return problem;
+  }
+
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());

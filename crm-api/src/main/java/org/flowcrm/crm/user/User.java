@@ -2,6 +2,8 @@ package org.flowcrm.crm.user;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.flowcrm.crm.shared.AggregateRoot;
 
@@ -22,6 +24,13 @@ class User extends AggregateRoot<User> {
   @Column(name = "active", nullable = false)
   private boolean active = true;
 
+  @Column(name = "department_id")
+  private Long departmentId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "presence", nullable = false, length = 10)
+  private Presence presence = Presence.WORKING;
+
   protected User() {}
 
   User(String login, String displayName, String email) {
@@ -34,6 +43,24 @@ class User extends AggregateRoot<User> {
     this.email = email;
     this.active = active;
     touch();
+  }
+
+  void moveToDepartment(Long departmentId) {
+    this.departmentId = departmentId;
+    touch();
+  }
+
+  void changePresence(Presence presence) {
+    this.presence = presence;
+    touch();
+  }
+
+  Long getDepartmentId() {
+    return departmentId;
+  }
+
+  Presence getPresence() {
+    return presence;
   }
 
   String getLogin() {

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.permission.SystemUser;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.NotFoundException;
@@ -20,13 +22,17 @@ import org.springframework.validation.annotation.Validated;
 public class UserService {
 
   private final Users users;
+  private final AccessPolicy policy;
 
-  UserService(Users users) {
+  UserService(Users users, AccessPolicy policy) {
     this.users = users;
+    this.policy = policy;
   }
 
+  /** Creates a user (administrators only); roles and department are set separately. */
   @Transactional
   public UserView create(@Valid UserCommand command) {
+    policy.requireAdministrator("USERS");
     if (users.findByLogin(command.login()).isPresent()) {
       throw new ConflictException("A user with login '" + command.login() + "' already exists");
     }
@@ -36,6 +42,7 @@ public class UserService {
 
   @Transactional
   public UserView update(long id, @Valid UserCommand command, Long expectedVersion) {
+    policy.requireAdministrator("USERS");
     User user = require(id);
     Versions.check("User", id, user.getVersion(), expectedVersion);
     if (!user.getLogin().equals(command.login())) {
@@ -57,7 +64,11 @@ public class UserService {
         active == null
             ? users.findAllByOrderByDisplayName()
             : users.findByActiveOrderByDisplayName(active);
-    return found.stream().map(UserView::of).toList();
+    // The processes' system user is no one to assign records to.
+    return found.stream()
+        .filter(user -> !SystemUser.LOGIN.equals(user.getLogin()))
+        .map(UserView::of)
+        .toList();
   }
 
   /**

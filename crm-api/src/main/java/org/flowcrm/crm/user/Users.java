@@ -11,4 +11,6 @@ interface Users extends JpaRepository<User, Long> {
   List<User> findByActiveOrderByDisplayName(boolean active);
 
   List<User> findAllByOrderByDisplayName();
+
+  boolean existsByDepartmentId(long departmentId);
 }

@@ -1,6 +1,7 @@
 /**
- * The people who work in the CRM, as far as the CRM needs them: who is responsible for a record and
- * who changed it. Roles and permissions come with the security issue; other features use {@link
- * org.flowcrm.crm.user.UserService} only.
+ * The people who work in the CRM and how they are organised: users (who is responsible for a
+ * record, who changed it, whether he is at work) and departments in a hierarchy with a head. Other
+ * features use {@link org.flowcrm.crm.user.UserService} and {@link
+ * org.flowcrm.crm.user.DepartmentService} only; roles and permissions live in {@code permission}.
  */
 package org.flowcrm.crm.user;

@@ -88,6 +88,8 @@ class CompanyController {
       @RequestParam(required = false) String sort,
       HttpServletResponse response)
       throws IOException {
+    // Checked before the first byte: a refusal must be a problem detail, not a broken CSV.
+    companies.requireExport();
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"companies.csv\"");
     try (Csv<CompanyView> csv = Csv.open(response.getOutputStream(), CSV_HEADER, CSV_COLUMNS)) {

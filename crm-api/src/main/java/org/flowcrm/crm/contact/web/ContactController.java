@@ -86,6 +86,8 @@ class ContactController {
       @RequestParam(required = false) String sort,
       HttpServletResponse response)
       throws IOException {
+    // Checked before the first byte: a refusal must be a problem detail, not a broken CSV.
+    contacts.requireExport();
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"contacts.csv\"");
     try (Csv<ContactView> csv = Csv.open(response.getOutputStream(), CSV_HEADER, CSV_COLUMNS)) {

@@ -101,6 +101,8 @@ class DealController {
       @RequestParam(required = false) String sort,
       HttpServletResponse response)
       throws IOException {
+    // Checked before the first byte: a refusal must be a problem detail, not a broken CSV.
+    deals.requireExport();
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"deals.csv\"");
     try (Csv<DealView> csv = Csv.open(response.getOutputStream(), CSV_HEADER, CSV_COLUMNS)) {

@@ -92,6 +92,8 @@ class LeadController {
       @RequestParam(required = false) String sort,
       HttpServletResponse response)
       throws IOException {
+    // Checked before the first byte: a refusal must be a problem detail, not a broken CSV.
+    leads.requireExport();
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"leads.csv\"");
     try (Csv<LeadView> csv = Csv.open(response.getOutputStream(), CSV_HEADER, CSV_COLUMNS)) {

@@ -78,6 +78,8 @@ class ProductController {
       @RequestParam(required = false) String sort,
       HttpServletResponse response)
       throws IOException {
+    // Checked before the first byte: a refusal must be a problem detail, not a broken CSV.
+    products.requireExport();
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"products.csv\"");
     try (Csv<ProductView> csv = Csv.open(response.getOutputStream(), CSV_HEADER, CSV_COLUMNS)) {

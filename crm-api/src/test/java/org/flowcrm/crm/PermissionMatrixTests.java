@@ -1,0 +1,780 @@
+package org.flowcrm.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
+import org.flowcrm.crm.permission.Scope;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Walks every {@code /api/v1} endpoint the application maps (read from the handler mapping, so a
+ * new endpoint without a rule here fails the build) × the four default roles × a record of the
+ * caller's own, one of a colleague in his department, and one of someone elsewhere, and asserts
+ * allowed or 403/404 from an expected matrix written down here independently of the seed.
+ */
+class PermissionMatrixTests extends ApiTest {
+
+  private static final tools.jackson.databind.json.JsonMapper MAPPER =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  enum Role {
+    MANAGER,
+    HEAD_OF_DEPARTMENT,
+    DIRECTOR,
+    ADMINISTRATOR
+  }
+
+  enum Relation {
+    OWN,
+    SAME_DEPARTMENT,
+    OTHER
+  }
+
+  /** The default matrix as the brief describes it. */
+  static Scope expectedScope(Role role, EntityType entity, Action action) {
+    return switch (role) {
+      case ADMINISTRATOR -> Scope.ALL;
+      case DIRECTOR -> action == Action.DELETE ? Scope.NONE : Scope.ALL;
+      case MANAGER ->
+          entity == EntityType.PRODUCT
+              ? (action == Action.READ ? Scope.ALL : Scope.NONE)
+              : Scope.OWN;
+      case HEAD_OF_DEPARTMENT ->
+          entity == EntityType.PRODUCT
+              ? (action == Action.READ || action == Action.EXPORT ? Scope.ALL : Scope.NONE)
+              : Scope.DEPARTMENT_AND_SUBS;
+    };
+  }
+
+  static boolean covers(Scope scope, EntityType entity, Relation relation) {
+    if (entity == EntityType.PRODUCT) {
+      return scope != Scope.NONE;
+    }
+    return switch (scope) {
+      case NONE -> false;
+      case OWN -> relation == Relation.OWN;
+      case DEPARTMENT, DEPARTMENT_AND_SUBS -> relation != Relation.OTHER;
+      case ALL -> true;
+    };
+  }
+
+  /** What one request of a case needs: the caller, the record's owner, fresh fixtures. */
+  record Ctx(TestUser caller, long owner, PermissionMatrixTests test) {}
+
+  /** Builds the request of a case; may create fixtures on the way. */
+  @FunctionalInterface
+  interface Req<T> {
+    MockHttpServletRequestBuilder apply(T input) throws Exception;
+  }
+
+  sealed interface Rule {}
+
+  /** A record of {@code entity} owned according to the relation; READ hides with 404. */
+  record OnRecord(EntityType entity, Action action, Req<Long> request) implements Rule {}
+
+  /** An action on the kind (create for oneself, export): allowed unless the scope is NONE. */
+  record OnKind(EntityType entity, Action action, Req<Ctx> request) implements Rule {}
+
+  /** Settings only administrators change: everyone else gets 403. */
+  record AdminOnly(Req<Ctx> request) implements Rule {}
+
+  /** Open to every signed-in user (lists filter by scope; see the leak tests). */
+  record AnyUser(Req<Ctx> request) implements Rule {}
+
+  // ---- the world: departments Sales > Sales East, and Support
+
+  private static Map<Role, TestUser> callers;
+  private static TestUser colleague;
+  private static TestUser outsider;
+  private static TestUser fixtureAdmin;
+  private static long supportDepartment;
+  private static long firstStageId;
+  private static long secondStageId;
+
+  private void world() throws Exception {
+    if (callers != null) {
+      return;
+    }
+    long sales = createDepartment("Sales", null);
+    long east = createDepartment("Sales East", sales);
+    supportDepartment = createDepartment("Support", null);
+    Map<Role, TestUser> users = new LinkedHashMap<>();
+    users.put(Role.MANAGER, signInUser(east, "MANAGER"));
+    users.put(Role.HEAD_OF_DEPARTMENT, signInUser(sales, "HEAD_OF_DEPARTMENT"));
+    users.put(Role.DIRECTOR, signInUser(supportDepartment, "DIRECTOR"));
+    users.put(Role.ADMINISTRATOR, signInUser(supportDepartment, "ADMINISTRATOR"));
+    colleague = signInUser(east, "MANAGER");
+    outsider = signInUser(supportDepartment, "MANAGER");
+    fixtureAdmin = signInUser(supportDepartment, "ADMINISTRATOR");
+    JsonNode stages = getJson("/api/v1/pipelines").get(0).get("stages");
+    firstStageId = stages.get(0).get("id").asLong();
+    secondStageId = stages.get(1).get("id").asLong();
+    callers = users;
+  }
+
+  long owner(Role role, Relation relation) {
+    return switch (relation) {
+      case OWN -> callers.get(role).id();
+      case SAME_DEPARTMENT -> colleague.id();
+      case OTHER -> outsider.id();
+    };
+  }
+
+  /** Creates a record as an administrator and returns its id. */
+  long record(EntityType entity, long owner) throws Exception {
+    String u = unique();
+    Map<String, Object> body = new HashMap<>();
+    body.put("responsibleId", owner);
+    String url =
+        switch (entity) {
+          case LEAD -> {
+            body.put("title", "Lead " + u);
+            body.put("source", "PHONE");
+            yield "/api/v1/leads";
+          }
+          case CONTACT -> {
+            body.put("firstName", "Contact " + u);
+            yield "/api/v1/contacts";
+          }
+          case COMPANY -> {
+            body.put("name", "Company " + u);
+            yield "/api/v1/companies";
+          }
+          case DEAL -> {
+            body.put("title", "Deal " + u);
+            body.put("visibleToAll", false);
+            yield "/api/v1/deals";
+          }
+          case PRODUCT -> {
+            body.remove("responsibleId");
+            body.put("name", "Product " + u);
+            body.put("price", 10);
+            yield "/api/v1/products";
+          }
+          case QUOTE -> {
+            body.put("title", "Quote " + u);
+            yield "/api/v1/quotes";
+          }
+          case INVOICE -> {
+            body.put("title", "Invoice " + u);
+            yield "/api/v1/invoices";
+          }
+          case REPORT -> throw new IllegalArgumentException("no report records");
+        };
+    return adminCreate(url, body);
+  }
+
+  long adminCreate(String url, Object body) throws Exception {
+    var result =
+        mvc.perform(
+                post(url)
+                    .with(as(fixtureAdmin))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(toJson(body)))
+            .andReturn();
+    assertThat(result.getResponse().getStatus()).as("fixture " + url).isEqualTo(201);
+    JsonNode created = read(result);
+    return created.has("id") ? created.get("id").asLong() : 0;
+  }
+
+  static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, Object body) {
+    return request
+        .header("If-Match", "*")
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(body instanceof String s ? s : MAPPER.writeValueAsString(body));
+  }
+
+  static Map<String, Object> map(Object... keyValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+
+  // ---- the rules, one per endpoint
+
+  Map<String, Rule> rules() {
+    Map<String, Rule> r = new LinkedHashMap<>();
+    String nothing = "?q=zzqx" + unique();
+    for (String kind : List.of("leads", "contacts", "companies", "deals")) {
+      EntityType entity =
+          switch (kind) {
+            case "leads" -> EntityType.LEAD;
+            case "contacts" -> EntityType.CONTACT;
+            case "companies" -> EntityType.COMPANY;
+            default -> EntityType.DEAL;
+          };
+      String base = "/api/v1/" + kind;
+      r.put("GET " + base, new AnyUser(c -> get(base)));
+      r.put(
+          "GET " + base + " [text/csv]",
+          new OnKind(entity, Action.EXPORT, c -> get(base).accept("text/csv")));
+      r.put(
+          "GET " + base + "/export", new OnKind(entity, Action.EXPORT, c -> get(base + "/export")));
+      r.put(
+          "POST " + base + "/bulk-assignment",
+          new AnyUser(
+              c ->
+                  json(
+                      post(base + "/bulk-assignment" + nothing),
+                      map("responsibleId", c.caller().id()))));
+      r.put("GET " + base + "/{id}", new OnRecord(entity, Action.READ, id -> get(base + "/" + id)));
+      r.put(
+          "DELETE " + base + "/{id}",
+          new OnRecord(entity, Action.DELETE, id -> delete(base + "/" + id)));
+      if (!kind.equals("deals")) {
+        r.put(
+            "GET " + base + "/duplicates",
+            new AnyUser(c -> get(base + "/duplicates?email=x@example.com")));
+      }
+    }
+    // leads
+    r.put(
+        "POST /api/v1/leads",
+        new OnKind(
+            EntityType.LEAD,
+            Action.CREATE,
+            c ->
+                json(
+                    post("/api/v1/leads"),
+                    map("title", "L", "source", "PHONE", "responsibleId", c.caller().id()))));
+    r.put(
+        "PUT /api/v1/leads/{id}",
+        new OnRecord(
+            EntityType.LEAD,
+            Action.UPDATE,
+            id -> json(put("/api/v1/leads/" + id), map("title", "Changed", "source", "PHONE"))));
+    r.put(
+        "PUT /api/v1/leads/{id}/status",
+        new OnRecord(
+            EntityType.LEAD,
+            Action.UPDATE,
+            id -> json(put("/api/v1/leads/" + id + "/status"), map("status", "IN_PROCESSING"))));
+    r.put(
+        "POST /api/v1/leads/{id}/conversion",
+        new OnRecord(
+            EntityType.LEAD,
+            Action.UPDATE,
+            id -> json(post("/api/v1/leads/" + id + "/conversion"), map("createDeal", true))));
+    r.put(
+        "GET /api/v1/leads/{id}/comments",
+        new OnRecord(EntityType.LEAD, Action.READ, id -> get("/api/v1/leads/" + id + "/comments")));
+    r.put(
+        "POST /api/v1/leads/{id}/comments",
+        new OnRecord(
+            EntityType.LEAD,
+            Action.UPDATE,
+            id -> json(post("/api/v1/leads/" + id + "/comments"), map("text", "hello"))));
+    r.put("GET /api/v1/lead-statuses", new AnyUser(c -> get("/api/v1/lead-statuses")));
+    r.put(
+        "POST /api/v1/lead-statuses",
+        new AdminOnly(
+            c ->
+                json(
+                    post("/api/v1/lead-statuses"),
+                    map("code", "S" + unique().toUpperCase(), "name", "Status"))));
+    r.put(
+        "PUT /api/v1/lead-statuses/{code}",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/lead-statuses/NEW"),
+                    map("code", "NEW", "name", "New", "sortOrder", 10))));
+    // contacts and companies
+    r.put(
+        "POST /api/v1/contacts",
+        new OnKind(
+            EntityType.CONTACT,
+            Action.CREATE,
+            c ->
+                json(
+                    post("/api/v1/contacts"),
+                    map("firstName", "C", "responsibleId", c.caller().id()))));
+    r.put(
+        "PUT /api/v1/contacts/{id}",
+        new OnRecord(
+            EntityType.CONTACT,
+            Action.UPDATE,
+            id -> json(put("/api/v1/contacts/" + id), map("firstName", "Changed"))));
+    r.put(
+        "POST /api/v1/companies",
+        new OnKind(
+            EntityType.COMPANY,
+            Action.CREATE,
+            c ->
+                json(
+                    post("/api/v1/companies"),
+                    map("name", "Co", "responsibleId", c.caller().id()))));
+    r.put(
+        "PUT /api/v1/companies/{id}",
+        new OnRecord(
+            EntityType.COMPANY,
+            Action.UPDATE,
+            id -> json(put("/api/v1/companies/" + id), map("name", "Changed"))));
+    // deals
+    r.put(
+        "POST /api/v1/deals",
+        new OnKind(
+            EntityType.DEAL,
+            Action.CREATE,
+            c -> json(post("/api/v1/deals"), map("title", "D", "responsibleId", c.caller().id()))));
+    r.put(
+        "PUT /api/v1/deals/{id}",
+        new OnRecord(
+            EntityType.DEAL,
+            Action.UPDATE,
+            id ->
+                json(put("/api/v1/deals/" + id), map("title", "Changed", "visibleToAll", false))));
+    r.put(
+        "PUT /api/v1/deals/{id}/stage",
+        new OnRecord(
+            EntityType.DEAL,
+            Action.UPDATE,
+            id -> json(put("/api/v1/deals/" + id + "/stage"), map("stageId", secondStageId))));
+    r.put(
+        "POST /api/v1/deals/{id}/reopening",
+        new OnRecord(
+            EntityType.DEAL,
+            Action.UPDATE,
+            id -> json(post("/api/v1/deals/" + id + "/reopening"), map("stageId", firstStageId))));
+    r.put(
+        "GET /api/v1/deals/{id}/stage-history",
+        new OnRecord(
+            EntityType.DEAL, Action.READ, id -> get("/api/v1/deals/" + id + "/stage-history")));
+    r.put(
+        "GET /api/v1/deals/{id}/comments",
+        new OnRecord(EntityType.DEAL, Action.READ, id -> get("/api/v1/deals/" + id + "/comments")));
+    r.put(
+        "POST /api/v1/deals/{id}/comments",
+        new OnRecord(
+            EntityType.DEAL,
+            Action.UPDATE,
+            id -> json(post("/api/v1/deals/" + id + "/comments"), map("text", "hello"))));
+    r.put("GET /api/v1/deals/totals", new AnyUser(c -> get("/api/v1/deals/totals?pipelineId=1")));
+    // quotes and invoices (from a deal: the deal must be readable, the document is the deal's
+    // owner's)
+    r.put(
+        "POST /api/v1/deals/{dealId}/quotes",
+        new OnRecord(EntityType.DEAL, Action.READ, id -> post("/api/v1/deals/" + id + "/quotes")));
+    r.put(
+        "POST /api/v1/deals/{dealId}/invoices",
+        new OnRecord(
+            EntityType.DEAL, Action.READ, id -> post("/api/v1/deals/" + id + "/invoices")));
+    for (String kind : List.of("quotes", "invoices")) {
+      EntityType entity = kind.equals("quotes") ? EntityType.QUOTE : EntityType.INVOICE;
+      String base = "/api/v1/" + kind;
+      r.put("GET " + base, new AnyUser(c -> get(base)));
+      r.put(
+          "POST " + base,
+          new OnKind(
+              entity,
+              Action.CREATE,
+              c -> json(post(base), map("title", "Doc", "responsibleId", c.caller().id()))));
+      r.put("GET " + base + "/{id}", new OnRecord(entity, Action.READ, id -> get(base + "/" + id)));
+      r.put(
+          "PUT " + base + "/{id}",
+          new OnRecord(
+              entity, Action.UPDATE, id -> json(put(base + "/" + id), map("title", "Changed"))));
+      r.put(
+          "PUT " + base + "/{id}/status",
+          new OnRecord(
+              entity,
+              Action.UPDATE,
+              id -> json(put(base + "/" + id + "/status"), map("status", "SENT"))));
+    }
+    // products and sections (no owner: the whole catalog or nothing)
+    r.put("GET /api/v1/products", new AnyUser(c -> get("/api/v1/products")));
+    r.put(
+        "GET /api/v1/products [text/csv]",
+        new OnKind(
+            EntityType.PRODUCT, Action.EXPORT, c -> get("/api/v1/products").accept("text/csv")));
+    r.put(
+        "GET /api/v1/products/export",
+        new OnKind(EntityType.PRODUCT, Action.EXPORT, c -> get("/api/v1/products/export")));
+    r.put(
+        "GET /api/v1/products/suggestions",
+        new AnyUser(c -> get("/api/v1/products/suggestions?q=Pro")));
+    r.put(
+        "POST /api/v1/products",
+        new OnKind(
+            EntityType.PRODUCT,
+            Action.CREATE,
+            c -> json(post("/api/v1/products"), map("name", "P", "price", 1))));
+    r.put(
+        "GET /api/v1/products/{id}",
+        new OnRecord(EntityType.PRODUCT, Action.READ, id -> get("/api/v1/products/" + id)));
+    r.put(
+        "PUT /api/v1/products/{id}",
+        new OnRecord(
+            EntityType.PRODUCT,
+            Action.UPDATE,
+            id -> json(put("/api/v1/products/" + id), map("name", "Changed", "price", 2))));
+    r.put(
+        "DELETE /api/v1/products/{id}",
+        new OnRecord(EntityType.PRODUCT, Action.DELETE, id -> delete("/api/v1/products/" + id)));
+    r.put(
+        "GET /api/v1/product-sections",
+        new OnKind(EntityType.PRODUCT, Action.READ, c -> get("/api/v1/product-sections")));
+    r.put(
+        "POST /api/v1/product-sections",
+        new OnKind(
+            EntityType.PRODUCT,
+            Action.CREATE,
+            c -> json(post("/api/v1/product-sections"), map("name", "Section " + unique()))));
+    r.put(
+        "PUT /api/v1/product-sections/{id}",
+        new OnKind(
+            EntityType.PRODUCT,
+            Action.UPDATE,
+            c ->
+                json(
+                    put("/api/v1/product-sections/" + c.test().section()),
+                    map("name", "Renamed " + unique()))));
+    r.put(
+        "DELETE /api/v1/product-sections/{id}",
+        new OnKind(
+            EntityType.PRODUCT,
+            Action.DELETE,
+            c -> delete("/api/v1/product-sections/" + c.test().section())));
+    // activities and tasks: not in the matrix yet, open to every signed-in user
+    for (String path : List.of("/api/v1/activities", "/api/v1/tasks")) {
+      r.put("GET " + path, new AnyUser(c -> get(path)));
+      r.put("POST " + path, new AnyUser(c -> json(post(path), "{}")));
+      r.put("GET " + path + "/{id}", new AnyUser(c -> get(path + "/0")));
+      r.put("PUT " + path + "/{id}", new AnyUser(c -> json(put(path + "/0"), "{}")));
+      r.put("DELETE " + path + "/{id}", new AnyUser(c -> delete(path + "/0")));
+    }
+    r.put(
+        "GET /api/v1/activities/mine",
+        new AnyUser(c -> get("/api/v1/activities/mine?userId=" + c.caller().id())));
+    r.put(
+        "POST /api/v1/activities/{id}/completion",
+        new AnyUser(c -> post("/api/v1/activities/0/completion")));
+    r.put("POST /api/v1/tasks/bulk", new AnyUser(c -> json(post("/api/v1/tasks/bulk"), "{}")));
+    r.put(
+        "PUT /api/v1/tasks/{id}/status",
+        new AnyUser(c -> json(put("/api/v1/tasks/0/status"), map("status", "DONE"))));
+    // users, departments, roles
+    r.put("GET /api/v1/me", new AnyUser(c -> get("/api/v1/me")));
+    r.put("GET /api/v1/me/permissions", new AnyUser(c -> get("/api/v1/me/permissions")));
+    r.put("GET /api/v1/users", new AnyUser(c -> get("/api/v1/users")));
+    r.put("GET /api/v1/users/{id}", new AnyUser(c -> get("/api/v1/users/" + outsider.id())));
+    r.put(
+        "POST /api/v1/users",
+        new AdminOnly(
+            c -> json(post("/api/v1/users"), map("login", "n" + unique(), "displayName", "New"))));
+    r.put(
+        "PUT /api/v1/users/{id}",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/users/" + outsider.id()),
+                    map("login", outsider.login(), "displayName", "Outsider"))));
+    r.put(
+        "PUT /api/v1/users/{id}/password",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/users/" + c.test().spareUser() + "/password"),
+                    map("password", "a-long-password"))));
+    r.put(
+        "GET /api/v1/users/{id}/roles",
+        new AnyUser(c -> get("/api/v1/users/" + outsider.id() + "/roles")));
+    r.put(
+        "PUT /api/v1/users/{id}/roles",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/users/" + outsider.id() + "/roles"),
+                    map("roles", List.of("MANAGER")))));
+    r.put(
+        "PUT /api/v1/users/{id}/department",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/users/" + outsider.id() + "/department"),
+                    map("departmentId", supportDepartment))));
+    r.put(
+        "PUT /api/v1/users/{id}/presence",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/users/" + outsider.id() + "/presence"),
+                    map("presence", "WORKING"))));
+    r.put("GET /api/v1/departments", new AnyUser(c -> get("/api/v1/departments")));
+    r.put(
+        "GET /api/v1/departments/{id}",
+        new AnyUser(c -> get("/api/v1/departments/" + supportDepartment)));
+    r.put(
+        "POST /api/v1/departments",
+        new AdminOnly(c -> json(post("/api/v1/departments"), map("name", "Dept " + unique()))));
+    r.put(
+        "PUT /api/v1/departments/{id}",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/departments/" + c.test().department()),
+                    map("name", "Renamed " + unique()))));
+    r.put(
+        "DELETE /api/v1/departments/{id}",
+        new AdminOnly(c -> delete("/api/v1/departments/" + c.test().department())));
+    r.put("GET /api/v1/roles", new AnyUser(c -> get("/api/v1/roles")));
+    r.put(
+        "POST /api/v1/roles",
+        new AdminOnly(
+            c ->
+                json(
+                    post("/api/v1/roles"),
+                    map("code", "R" + unique().toUpperCase(), "name", "Role"))));
+    r.put(
+        "DELETE /api/v1/roles/{code}",
+        new AdminOnly(c -> delete("/api/v1/roles/" + c.test().role())));
+    r.put(
+        "GET /api/v1/roles/{code}/permissions",
+        new AdminOnly(c -> get("/api/v1/roles/MANAGER/permissions")));
+    r.put(
+        "PUT /api/v1/roles/{code}/permissions",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/roles/" + c.test().role() + "/permissions"),
+                    List.of(map("entity", "LEAD", "action", "READ", "scope", "OWN")))));
+    r.put(
+        "GET /api/v1/roles/{code}/deal-restrictions",
+        new AdminOnly(c -> get("/api/v1/roles/MANAGER/deal-restrictions")));
+    r.put(
+        "PUT /api/v1/roles/{code}/deal-restrictions",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/roles/" + c.test().role() + "/deal-restrictions"),
+                    List.of(map("stageSemantic", "WON")))));
+    // settings
+    r.put("GET /api/v1/currencies", new AnyUser(c -> get("/api/v1/currencies")));
+    r.put("GET /api/v1/currencies/{code}", new AnyUser(c -> get("/api/v1/currencies/EUR")));
+    r.put(
+        "GET /api/v1/currencies/{code}/rates",
+        new AnyUser(c -> get("/api/v1/currencies/EUR/rates")));
+    r.put(
+        "POST /api/v1/currencies",
+        new AdminOnly(
+            c ->
+                json(
+                    post("/api/v1/currencies"),
+                    map("code", "XPT", "name", "Platinum", "rate", 900))));
+    r.put(
+        "PUT /api/v1/currencies/{code}",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/currencies/EUR"), map("code", "EUR", "name", "Euro", "rate", 1))));
+    r.put(
+        "POST /api/v1/currencies/{code}/base",
+        new AdminOnly(c -> post("/api/v1/currencies/EUR/base")));
+    r.put("GET /api/v1/pipelines", new AnyUser(c -> get("/api/v1/pipelines")));
+    r.put("GET /api/v1/pipelines/{id}", new AnyUser(c -> get("/api/v1/pipelines/1")));
+    r.put(
+        "POST /api/v1/pipelines", new AdminOnly(c -> json(post("/api/v1/pipelines"), pipeline())));
+    r.put(
+        "PUT /api/v1/pipelines/{id}",
+        new AdminOnly(c -> json(put("/api/v1/pipelines/" + c.test().newPipeline()), pipeline())));
+    return r;
+  }
+
+  static Map<String, Object> pipeline() {
+    return map(
+        "name",
+        "Pipe",
+        "sortOrder",
+        900,
+        "stages",
+        List.of(
+            map("code", "OPENED", "name", "Opened", "semantic", "OPEN"),
+            map("code", "WON", "name", "Won", "semantic", "WON"),
+            map("code", "LOST", "name", "Lost", "semantic", "LOST")));
+  }
+
+  long section() throws Exception {
+    return adminCreate("/api/v1/product-sections", map("name", "Section " + unique()));
+  }
+
+  long department() throws Exception {
+    return adminCreate("/api/v1/departments", map("name", "Dept " + unique()));
+  }
+
+  String role() throws Exception {
+    String code = "R" + unique().toUpperCase();
+    adminCreate("/api/v1/roles", map("code", code, "name", "Role " + code));
+    return code;
+  }
+
+  long spareUser() throws Exception {
+    return adminCreate("/api/v1/users", map("login", "s" + unique(), "displayName", "Spare"));
+  }
+
+  long newPipeline() throws Exception {
+    return adminCreate("/api/v1/pipelines", pipeline());
+  }
+
+  // ---- the walk
+
+  static Set<String> endpoints(RequestMappingHandlerMapping mappings) {
+    Set<String> keys = new TreeSet<>();
+    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+      Set<String> produces = new TreeSet<>();
+      info.getProducesCondition()
+          .getProducibleMediaTypes()
+          .forEach(m -> produces.add(m.toString()));
+      for (String pattern : info.getPatternValues()) {
+        if (!pattern.startsWith("/api/v1/") || pattern.startsWith("/api/v1/public/")) {
+          continue;
+        }
+        for (var method : info.getMethodsCondition().getMethods()) {
+          keys.add(
+              method.name() + " " + pattern + (produces.contains("text/csv") ? " [text/csv]" : ""));
+        }
+      }
+    }
+    return keys;
+  }
+
+  @Test
+  void everyEndpointHasARule() throws Exception {
+    world();
+    Set<String> mapped = endpoints(mappings);
+    Set<String> withoutRule = new TreeSet<>(mapped);
+    withoutRule.removeAll(rules().keySet());
+    assertThat(withoutRule).as("endpoints without a permission rule in this test").isEmpty();
+    Set<String> stale = new TreeSet<>(rules().keySet());
+    stale.removeAll(mapped);
+    assertThat(stale).as("rules for endpoints that no longer exist").isEmpty();
+    assertThat(mapped).hasSizeGreaterThan(80);
+  }
+
+  @Test
+  void everyEndpointAllowsOrRefusesEachDefaultRoleAsTheMatrixSays() throws Exception {
+    world();
+    List<String> failures = new ArrayList<>();
+    outcomes.clear();
+    int cases = 0;
+    for (Map.Entry<String, Rule> entry : rules().entrySet()) {
+      for (Role role : Role.values()) {
+        TestUser caller = callers.get(role);
+        Rule rule = entry.getValue();
+        if (rule instanceof OnRecord onRecord) {
+          for (Relation relation : Relation.values()) {
+            long owner = owner(role, relation);
+            long id = record(onRecord.entity(), owner);
+            boolean readable =
+                covers(
+                    expectedScope(role, onRecord.entity(), Action.READ),
+                    onRecord.entity(),
+                    relation);
+            boolean allowed =
+                covers(
+                    expectedScope(role, onRecord.entity(), onRecord.action()),
+                    onRecord.entity(),
+                    relation);
+            int expected = !readable ? 404 : allowed ? 0 : 403;
+            cases++;
+            check(
+                entry.getKey(),
+                role + "/" + relation,
+                onRecord.request().apply(id),
+                caller,
+                expected,
+                failures);
+          }
+        } else {
+          Ctx ctx = new Ctx(caller, caller.id(), this);
+          int expected;
+          MockHttpServletRequestBuilder request;
+          if (rule instanceof OnKind k) {
+            expected = expectedScope(role, k.entity(), k.action()) == Scope.NONE ? 403 : 0;
+            request = k.request().apply(ctx);
+          } else if (rule instanceof AdminOnly a) {
+            expected = role == Role.ADMINISTRATOR ? 0 : 403;
+            request = a.request().apply(ctx);
+          } else {
+            expected = ANY;
+            request = ((AnyUser) rule).request().apply(ctx);
+          }
+          cases++;
+          check(entry.getKey(), role.name(), request, caller, expected, failures);
+        }
+      }
+    }
+    assertThat(failures).as("of " + cases + " cases").isEmpty();
+    assertThat(cases).isGreaterThan(400);
+    // The walk is only worth something if it saw every outcome many times.
+    assertThat(outcomes.getOrDefault(0, 0)).as("allowed cases").isGreaterThan(100);
+    assertThat(outcomes.getOrDefault(403, 0)).as("403 cases").isGreaterThan(50);
+    assertThat(outcomes.getOrDefault(404, 0)).as("404 cases").isGreaterThan(50);
+  }
+
+  /**
+   * Signed in is enough: anything but 401 and 403 (404 for a made-up id, 400 for an empty body).
+   */
+  private static final int ANY = -1;
+
+  /** How many cases expected each outcome (0 = allowed, 403, 404, -1 = any signed-in user). */
+  private final Map<Integer, Integer> outcomes = new HashMap<>();
+
+  /**
+   * Expected 0 means allowed: anything but 401, 403 and 404 (a 400/409/422 is the record's state).
+   */
+  private void check(
+      String endpoint,
+      String who,
+      MockHttpServletRequestBuilder request,
+      TestUser caller,
+      int expected,
+      List<String> failures)
+      throws Exception {
+    outcomes.merge(expected, 1, Integer::sum);
+    var response = mvc.perform(request.with(as(caller))).andReturn().getResponse();
+    int status = response.getStatus();
+    boolean ok =
+        expected == ANY
+            ? status != 401 && status != 403 && status < 500
+            : expected == 0
+                ? status != 401 && status != 403 && status != 404 && status < 500
+                : status == expected;
+    if (!ok) {
+      failures.add(
+          endpoint
+              + " as "
+              + who
+              + ": expected "
+              + (expected == 0 ? "allowed" : expected)
+              + " but was "
+              + status
+              + " "
+              + response.getContentAsString());
+    }
+  }
+}
