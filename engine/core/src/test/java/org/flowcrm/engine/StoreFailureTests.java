@@ -46,6 +46,11 @@ class StoreFailureTests {
     }
 
     @Override
+    public FinishedPage searchFinished(FinishedQuery query) {
+      return delegate.searchFinished(query);
+    }
+
+    @Override
     public void close() {}
   }
 

@@ -25,10 +25,10 @@ public interface ProcessEngine extends AutoCloseable {
   Topology topology();
 
   /**
-   * Parses, validates and deploys BPMN resources (and, later, forms). A resource whose content is
-   * unchanged from the latest version of the same process id is not redeployed (same key and
-   * version are returned). Invalid models are refused with INVALID_ARGUMENT naming the element and
-   * the reason.
+   * Parses, validates and deploys BPMN resources and forms ({@code .form}, Camunda Forms JSON whose
+   * {@code id} is the form id). A resource whose content is unchanged from the latest version of
+   * the same process id is not redeployed (same key and version are returned). Invalid models are
+   * refused with INVALID_ARGUMENT naming the element and the reason.
    */
   Deployment deploy(List<DeployResource> resources, String tenantId);
 
@@ -98,11 +98,88 @@ public interface ProcessEngine extends AutoCloseable {
   /** Open incidents of a running process instance, oldest first. */
   List<Incident> incidents(long processInstanceKey);
 
+  /** An open incident by key; empty when unknown or resolved. */
+  Optional<Incident> incident(long incidentKey);
+
+  /**
+   * Searches deployed process versions. Filters: {@code processDefinitionKey}, {@code
+   * processDefinitionId}, {@code name}, {@code version}, {@code versionTag}, {@code resourceName},
+   * {@code tenantId}, {@code isLatestVersion}, {@code hasStartForm}; sort by any of the first
+   * seven.
+   */
+  SearchResult<ProcessDefinition> searchProcessDefinitions(SearchQuery query);
+
+  /** A deployed process version by key; empty when unknown. */
+  Optional<ProcessDefinition> processDefinition(long processDefinitionKey);
+
+  /** The BPMN XML a process version was deployed from, as deployed; empty when unknown. */
+  Optional<String> processDefinitionXml(long processDefinitionKey);
+
+  /**
+   * Searches process instances, running ones and finished ones (the history). Filters: {@code
+   * processInstanceKey}, {@code processDefinitionId}, {@code processDefinitionKey}, {@code
+   * processDefinitionVersion}, {@code state} (ACTIVE, COMPLETED, TERMINATED), {@code tenantId},
+   * {@code hasIncident}, {@code parentProcessInstanceKey}; sort by {@code processInstanceKey},
+   * {@code processDefinitionId}, {@code processDefinitionKey}, {@code processDefinitionVersion},
+   * {@code startDate}, {@code endDate}, {@code state}, {@code tenantId}.
+   */
+  SearchResult<ProcessInstanceSummary> searchProcessInstances(SearchQuery query);
+
+  /**
+   * Searches the element instances of running process instances (the elements they are at right
+   * now, state ACTIVE; finished element instances are not kept). Filters: {@code
+   * elementInstanceKey}, {@code processInstanceKey}, {@code processDefinitionKey}, {@code
+   * processDefinitionId}, {@code elementId}, {@code elementName}, {@code type}, {@code state},
+   * {@code hasIncident}, {@code incidentKey}, {@code tenantId}, {@code elementInstanceScopeKey}.
+   */
+  SearchResult<ElementInstanceSummary> searchElementInstances(SearchQuery query);
+
+  /** An active element instance by key; empty when unknown or finished. */
+  Optional<ElementInstanceSummary> elementInstance(long elementInstanceKey);
+
+  /**
+   * Searches variables: those of every scope of running instances, and the final variables of
+   * finished instances named by a {@code processInstanceKey} filter. Filters: {@code
+   * processInstanceKey}, {@code scopeKey}, {@code name}, {@code variableKey}, {@code value} (JSON
+   * text), {@code tenantId}; sort by any of them.
+   */
+  SearchResult<Variable> searchVariables(SearchQuery query);
+
+  /**
+   * A variable by key: of a running instance's scope, or a final variable of a finished instance;
+   * empty when unknown.
+   */
+  Optional<Variable> variable(long variableKey);
+
+  /**
+   * Searches the jobs of running process instances (open jobs; finished ones are not kept).
+   * Filters: {@code jobKey}, {@code type}, {@code state}, {@code processInstanceKey}, {@code
+   * processDefinitionKey}, {@code processDefinitionId}, {@code elementId}, {@code
+   * elementInstanceKey}, {@code worker}, {@code retries}, {@code tenantId}, {@code kind}.
+   */
+  SearchResult<JobSummary> searchJobs(SearchQuery query);
+
   /**
    * Searches user tasks ({@code zeebe:userTask}): open ones and the bounded history of finished
    * ones (the newest {@code 10,000} COMPLETED or CANCELED tasks).
    */
   UserTaskSearchResult searchUserTasks(UserTaskQuery query);
+
+  /**
+   * The form linked to a user task: the version of its {@code formId} that was the latest when the
+   * task was created. Empty when the task links no deployed form; NOT_FOUND when the task is
+   * unknown.
+   */
+  Optional<Form> userTaskForm(long userTaskKey);
+
+  /**
+   * The start form of a process version (its none start event's {@code formId}, latest deployed
+   * version). Empty when it has none or the form is not deployed; NOT_FOUND for an unknown key.
+   */
+  Optional<Form> processDefinitionForm(long processDefinitionKey);
+
+  /** A deployed form version by key; empty when unknown. */
+  Optional<Form> form(long formKey);
 
   /** A user task by key, open or finished; empty when unknown. */
   Optional<UserTask> userTask(long userTaskKey);

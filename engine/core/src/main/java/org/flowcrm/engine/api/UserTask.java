@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * A user task ({@code zeebe:userTask}) as Camunda's REST API shows it. {@code state} is CREATED,
  * COMPLETED or CANCELED; dates are ISO-8601 strings (null = none), {@code creationDate} and {@code
- * completionDate} epoch millis (0 = none). {@code formKey} is 0 (forms are not deployed yet); a
- * linked form shows as {@code formId}, an external one as {@code externalFormReference}.
+ * completionDate} epoch millis (0 = none). {@code formKey} is the key of the form version linked
+ * when the task was created (the latest deployed version of its {@code formId}; 0 when none was
+ * deployed); an external form shows as {@code externalFormReference}.
  */
 public record UserTask(
     long key,

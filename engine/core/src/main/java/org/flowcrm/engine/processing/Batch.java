@@ -17,6 +17,7 @@ final class Batch {
   final Map<Long, ProcessInstance> changed = new LinkedHashMap<>();
   final Map<Long, Finished> finished = new LinkedHashMap<>();
   final List<EngineStore.StoredDefinition> newDefinitions = new ArrayList<>();
+  final List<EngineStore.StoredForm> newForms = new ArrayList<>();
 
   /** User tasks created, changed or finished in this batch (one row each in the history). */
   final Map<Long, org.flowcrm.engine.state.UserTask> userTasks = new LinkedHashMap<>();
@@ -77,6 +78,7 @@ final class Batch {
     return changed.isEmpty()
         && finished.isEmpty()
         && newDefinitions.isEmpty()
+        && newForms.isEmpty()
         && userTasks.isEmpty()
         && startTimers.isEmpty()
         && messages.isEmpty()

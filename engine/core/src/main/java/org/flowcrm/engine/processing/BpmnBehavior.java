@@ -823,6 +823,9 @@ final class BpmnBehavior {
     task.followUpDate = properties.followUpDate();
     task.priority = properties.priority() == null ? 50 : properties.priority();
     task.formId = node.formId();
+    // linked form: the latest version deployed now (Camunda's default binding)
+    var form = node.formId() == null ? null : state.latestForm(node.formId());
+    task.formKey = form == null ? 0 : form.key();
     task.externalFormReference = externalReference;
     task.customHeaders = new LinkedHashMap<>(node.headers());
     task.tenantId = instance.tenantId;

@@ -68,6 +68,10 @@ public final class ProcessingEngine implements ProcessEngine {
   private final Clock clock;
   private final EngineStore store;
   private final FeelEvaluator feel = new FeelEvaluator();
+
+  /** Names, types and version tags of deployed processes, read from their BPMN for queries. */
+  private final ModelInfo modelInfo = new ModelInfo();
+
   private final BpmnTransformer transformer = new BpmnTransformer(feel);
   private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
@@ -128,6 +132,7 @@ public final class ProcessingEngine implements ProcessEngine {
   private void load() {
     EngineStore.Snapshot snapshot = store.load();
     EngineState loaded = new EngineState(snapshot.nextKey());
+    loaded.useClock(clock::millis);
     for (EngineStore.StoredDefinition d : snapshot.definitions()) {
       ExecutableProcess executable =
           transformer.transform(d.resource()).stream()
@@ -146,6 +151,9 @@ public final class ProcessingEngine implements ProcessEngine {
               d.tenantId(),
               d.deployTime(),
               executable));
+    }
+    for (EngineStore.StoredForm f : snapshot.forms()) {
+      loaded.addForm(FormDeployment.fromStore(f));
     }
     for (byte[] json : snapshot.instances()) {
       loaded.addInstance(StateJson.read(json));
@@ -444,7 +452,8 @@ public final class ProcessingEngine implements ProcessEngine {
         startTimers,
         Set.copyOf(batch.removedStartTimers),
         messages,
-        Set.copyOf(batch.removedMessages));
+        Set.copyOf(batch.removedMessages),
+        List.copyOf(batch.newForms));
   }
 
   // ================================================================== command plumbing
@@ -518,15 +527,35 @@ public final class ProcessingEngine implements ProcessEngine {
     List<ParsedResource> parsed = new ArrayList<>();
     StringBuilder errors = new StringBuilder();
     Set<String> processIds = new LinkedHashSet<>();
+    List<FormDeployment.ParsedForm> forms = new ArrayList<>();
+    Set<String> formIds = new LinkedHashSet<>();
     for (DeployResource resource : resources) {
       String name = resource.name() == null ? "" : resource.name();
+      if (name.endsWith(".form")) {
+        try {
+          FormDeployment.ParsedForm form =
+              FormDeployment.parse(resource, sha256(resource.content()));
+          if (!formIds.add(form.formId())) {
+            errors
+                .append("\n'")
+                .append(name)
+                .append("': Duplicated form id in resources '")
+                .append(form.formId())
+                .append("'");
+          }
+          forms.add(form);
+        } catch (FormDeployment.InvalidForm e) {
+          errors.append("\n'").append(name).append("': ").append(e.getMessage());
+        }
+        continue;
+      }
       if (!(name.endsWith(".bpmn") || name.endsWith(".xml"))) {
         errors
             .append("\n'")
             .append(name)
             .append(
                 "': Resource type is not supported. Supported resource types are: .bpmn,"
-                    + " .xml");
+                    + " .xml, .form");
         continue;
       }
       try {
@@ -553,10 +582,14 @@ public final class ProcessingEngine implements ProcessEngine {
               + " resources, but encountered the following errors:"
               + errors);
     }
-    return await(submit(batch -> deployInBatch(parsed, tenant, batch)));
+    return await(submit(batch -> deployInBatch(parsed, forms, tenant, batch)));
   }
 
-  private Deployment deployInBatch(List<ParsedResource> resources, String tenant, Batch batch) {
+  private Deployment deployInBatch(
+      List<ParsedResource> resources,
+      List<FormDeployment.ParsedForm> forms,
+      String tenant,
+      Batch batch) {
     long deploymentKey = state.nextKey();
     long now = clock.millis();
     List<Deployment.DeployedProcess> result = new ArrayList<>();
@@ -607,7 +640,11 @@ public final class ProcessingEngine implements ProcessEngine {
                 tenant));
       }
     }
-    return new Deployment(deploymentKey, tenant, result);
+    List<Deployment.DeployedForm> deployedForms = new ArrayList<>();
+    for (FormDeployment.ParsedForm form : forms) {
+      deployedForms.add(FormDeployment.deploy(state, form, deploymentKey, tenant, now, batch));
+    }
+    return new Deployment(deploymentKey, tenant, result, deployedForms);
   }
 
   private static String sha256(byte[] content) {
@@ -1269,6 +1306,109 @@ public final class ProcessingEngine implements ProcessEngine {
             }));
   }
 
+  @Override
+  public java.util.Optional<org.flowcrm.engine.api.Incident> incident(long incidentKey) {
+    org.flowcrm.engine.api.Incident found =
+        await(
+            submit(
+                batch -> {
+                  Incident i = state.incident(incidentKey);
+                  return i == null
+                      ? null
+                      : new org.flowcrm.engine.api.Incident(
+                          i.key,
+                          i.processInstanceKey,
+                          i.elementInstanceKey,
+                          i.elementId,
+                          i.errorType.name(),
+                          i.errorMessage,
+                          i.jobKey,
+                          i.creationTime);
+                }));
+    return java.util.Optional.ofNullable(found);
+  }
+
+  // ================================================================== API: searches (REST v2)
+  // Each runs on the processing thread over the state (consistent, never stale); the classes
+  // *Search hold the filtering so this file only routes.
+
+  @Override
+  public org.flowcrm.engine.api.SearchResult<org.flowcrm.engine.api.ProcessDefinition>
+      searchProcessDefinitions(org.flowcrm.engine.api.SearchQuery query) {
+    return await(submit(batch -> ProcessDefinitionSearch.run(state, modelInfo, query)));
+  }
+
+  @Override
+  public java.util.Optional<org.flowcrm.engine.api.ProcessDefinition> processDefinition(
+      long processDefinitionKey) {
+    org.flowcrm.engine.api.ProcessDefinition found =
+        await(
+            submit(
+                batch -> {
+                  var deployed = state.definition(processDefinitionKey);
+                  return deployed == null
+                      ? null
+                      : ProcessDefinitionSearch.toApi(deployed, modelInfo);
+                }));
+    return java.util.Optional.ofNullable(found);
+  }
+
+  @Override
+  public java.util.Optional<String> processDefinitionXml(long processDefinitionKey) {
+    byte[] resource =
+        await(
+            submit(
+                batch -> {
+                  var deployed = state.definition(processDefinitionKey);
+                  return deployed == null ? null : deployed.resource();
+                }));
+    return java.util.Optional.ofNullable(resource)
+        .map(r -> new String(r, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public org.flowcrm.engine.api.SearchResult<org.flowcrm.engine.api.ProcessInstanceSummary>
+      searchProcessInstances(org.flowcrm.engine.api.SearchQuery query) {
+    ProcessInstanceSearch.Running running =
+        await(submit(batch -> ProcessInstanceSearch.running(state, modelInfo, query)));
+    return ProcessInstanceSearch.complete(running, store, query);
+  }
+
+  @Override
+  public org.flowcrm.engine.api.SearchResult<org.flowcrm.engine.api.ElementInstanceSummary>
+      searchElementInstances(org.flowcrm.engine.api.SearchQuery query) {
+    return await(submit(batch -> ElementInstanceSearch.run(state, modelInfo, query)));
+  }
+
+  @Override
+  public java.util.Optional<org.flowcrm.engine.api.ElementInstanceSummary> elementInstance(
+      long elementInstanceKey) {
+    org.flowcrm.engine.api.ElementInstanceSummary found =
+        await(submit(batch -> ElementInstanceSearch.find(state, modelInfo, elementInstanceKey)));
+    return java.util.Optional.ofNullable(found);
+  }
+
+  @Override
+  public org.flowcrm.engine.api.SearchResult<org.flowcrm.engine.api.Variable> searchVariables(
+      org.flowcrm.engine.api.SearchQuery query) {
+    VariableSearch.Running running = await(submit(batch -> VariableSearch.running(state, query)));
+    return VariableSearch.complete(running, store, query);
+  }
+
+  @Override
+  public java.util.Optional<org.flowcrm.engine.api.Variable> variable(long variableKey) {
+    org.flowcrm.engine.api.Variable running =
+        await(submit(batch -> VariableSearch.find(state, variableKey)));
+    return java.util.Optional.ofNullable(
+        running != null ? running : VariableSearch.findFinished(store, variableKey));
+  }
+
+  @Override
+  public org.flowcrm.engine.api.SearchResult<org.flowcrm.engine.api.JobSummary> searchJobs(
+      org.flowcrm.engine.api.SearchQuery query) {
+    return await(submit(batch -> JobSearch.run(state, query)));
+  }
+
   // ================================================================== API: messages
 
   @Override
@@ -1490,6 +1630,54 @@ public final class ProcessingEngine implements ProcessEngine {
           Rejection.INVALID_ARGUMENT, "Expected 'from' to be 0 or more, but was " + q.from());
     }
     return await(submit(batch -> UserTaskSearch.run(state, q)));
+  }
+
+  @Override
+  public java.util.Optional<org.flowcrm.engine.api.Form> userTaskForm(long userTaskKey) {
+    java.util.Optional<org.flowcrm.engine.api.UserTask> task = userTask(userTaskKey);
+    if (task.isEmpty()) {
+      throw new EngineException(
+          Rejection.NOT_FOUND,
+          "Expected to find user task with key '" + userTaskKey + "', but none was found");
+    }
+    return task.get().formKey() > 0 ? form(task.get().formKey()) : java.util.Optional.empty();
+  }
+
+  @Override
+  public java.util.Optional<org.flowcrm.engine.api.Form> processDefinitionForm(
+      long processDefinitionKey) {
+    Object found =
+        await(
+            submit(
+                batch -> {
+                  var deployed = state.definition(processDefinitionKey);
+                  if (deployed == null) {
+                    return Boolean.FALSE;
+                  }
+                  String formId = modelInfo.of(deployed).startFormId();
+                  var form = formId == null ? null : state.latestForm(formId);
+                  return form == null ? Boolean.TRUE : FormDeployment.toApi(form);
+                }));
+    if (Boolean.FALSE.equals(found)) {
+      throw new EngineException(
+          Rejection.NOT_FOUND,
+          "Process Definition with key '" + processDefinitionKey + "' not found");
+    }
+    return found instanceof org.flowcrm.engine.api.Form form
+        ? java.util.Optional.of(form)
+        : java.util.Optional.empty();
+  }
+
+  @Override
+  public java.util.Optional<org.flowcrm.engine.api.Form> form(long formKey) {
+    org.flowcrm.engine.api.Form found =
+        await(
+            submit(
+                batch -> {
+                  var form = state.form(formKey);
+                  return form == null ? null : FormDeployment.toApi(form);
+                }));
+    return java.util.Optional.ofNullable(found);
   }
 
   @Override

@@ -29,6 +29,9 @@ public final class ElementInstance {
   /** Variables handed in by a job completion or a script, merged when the element completes. */
   public Map<String, Object> pendingVariables;
 
+  /** Epoch millis the element was entered (0 in state written before it was recorded). */
+  public long startTime;
+
   public long jobKey;
 
   /** The open user task of a {@code zeebe:userTask} element; 0 = none. */

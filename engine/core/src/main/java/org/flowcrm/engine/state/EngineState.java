@@ -56,8 +56,16 @@ public final class EngineState {
 
   private long nextKey;
 
+  /** Stamps the start time of new element instances (the element-instance query shows it). */
+  private java.util.function.LongSupplier clock = System::currentTimeMillis;
+
   public EngineState(long nextKey) {
     this.nextKey = Math.max(nextKey, KEY_BASE + 1);
+  }
+
+  /** The engine clock (epoch millis), so start times follow {@code EngineSettings.clock()}. */
+  public void useClock(java.util.function.LongSupplier engineClock) {
+    this.clock = engineClock;
   }
 
   public long nextKey() {
@@ -69,6 +77,28 @@ public final class EngineState {
     return nextKey;
   }
 
+  // ---- deployed forms
+
+  private final Map<Long, DeployedForm> forms = new HashMap<>();
+  private final Map<String, DeployedForm> latestFormById = new HashMap<>();
+
+  public void addForm(DeployedForm form) {
+    forms.put(form.key(), form);
+    DeployedForm latest = latestFormById.get(form.formId());
+    if (latest == null || latest.version() < form.version()) {
+      latestFormById.put(form.formId(), form);
+    }
+  }
+
+  public DeployedForm form(long key) {
+    return forms.get(key);
+  }
+
+  /** The latest version of a form id, or null when none is deployed. */
+  public DeployedForm latestForm(String formId) {
+    return latestFormById.get(formId);
+  }
+
   // ---- deployed processes
 
   public void addDefinition(DeployedProcess process) {
@@ -77,6 +107,11 @@ public final class EngineState {
     if (latest == null || latest.version() < process.version()) {
       latestByProcessId.put(process.bpmnProcessId(), process);
     }
+  }
+
+  /** Every deployed process version. */
+  public java.util.Collection<DeployedProcess> definitions() {
+    return java.util.Collections.unmodifiableCollection(definitions.values());
   }
 
   public DeployedProcess definition(long key) {
@@ -100,6 +135,11 @@ public final class EngineState {
 
   public ProcessInstance instance(long key) {
     return instances.get(key);
+  }
+
+  /** The running instances (for searches, on the processing thread). */
+  public java.util.Collection<ProcessInstance> instances() {
+    return java.util.Collections.unmodifiableCollection(instances.values());
   }
 
   public int instanceCount() {
@@ -163,6 +203,9 @@ public final class EngineState {
   }
 
   public void addElement(ProcessInstance instance, ElementInstance element) {
+    if (element.startTime == 0) {
+      element.startTime = clock.getAsLong();
+    }
     instance.elements.put(element.key, element);
     instanceOfElement.put(element.key, instance);
   }

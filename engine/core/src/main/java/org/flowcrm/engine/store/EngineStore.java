@@ -20,6 +20,12 @@ public interface EngineStore extends AutoCloseable {
   java.util.Optional<FinishedInstance> findFinished(long processInstanceKey);
 
   /**
+   * Finished instances matching a process-instance search, in its order: the first {@code
+   * query.limit()} of them and how many match in all.
+   */
+  FinishedPage searchFinished(FinishedQuery query);
+
+  /**
    * A user task from the history table (finished tasks older than what the engine keeps in memory).
    */
   default java.util.Optional<byte[]> findUserTask(long userTaskKey) {
@@ -41,6 +47,18 @@ public interface EngineStore extends AutoCloseable {
       long completionDate,
       byte[] json) {}
 
+  /** A deployed form version as stored: its Camunda Forms JSON in {@code schema}. */
+  record StoredForm(
+      long key,
+      String formId,
+      int version,
+      String resourceName,
+      byte[] schema,
+      String checksum,
+      long deploymentKey,
+      String tenantId,
+      long deployTime) {}
+
   /** A deployed process version as stored. */
   record StoredDefinition(
       long key,
@@ -52,6 +70,52 @@ public interface EngineStore extends AutoCloseable {
       long deploymentKey,
       String tenantId,
       long deployTime) {}
+
+  /**
+   * Filters over finished instances: a null list does not filter, an empty one matches nothing.
+   * Sorted by {@code order} (ties by key, in the same direction).
+   */
+  record FinishedQuery(
+      List<Long> keys,
+      List<String> bpmnProcessIds,
+      List<Long> definitionKeys,
+      List<Integer> versions,
+      List<String> states,
+      List<String> tenantIds,
+      FinishedOrder order,
+      boolean descending,
+      int limit) {
+
+    public boolean matches(FinishedInstance f) {
+      return (keys == null || keys.contains(f.key()))
+          && (bpmnProcessIds == null || bpmnProcessIds.contains(f.bpmnProcessId()))
+          && (definitionKeys == null || definitionKeys.contains(f.processDefinitionKey()))
+          && (versions == null || versions.contains(f.version()))
+          && (states == null || states.contains(f.state()))
+          && (tenantIds == null || tenantIds.contains(f.tenantId()));
+    }
+  }
+
+  /** What finished instances can be sorted by, with the history table's column for each. */
+  enum FinishedOrder {
+    KEY("instance_key"),
+    BPMN_PROCESS_ID("bpmn_process_id"),
+    DEFINITION_KEY("definition_key"),
+    VERSION("version"),
+    START_TIME("start_time"),
+    END_TIME("end_time"),
+    STATE("state"),
+    TENANT_ID("tenant_id");
+
+    public final String column;
+
+    FinishedOrder(String column) {
+      this.column = column;
+    }
+  }
+
+  /** A page of finished instances (without their variables) and the number of all matches. */
+  record FinishedPage(List<FinishedInstance> items, long total) {}
 
   /** A finished process instance, kept for queries. */
   record FinishedInstance(
@@ -74,7 +138,18 @@ public interface EngineStore extends AutoCloseable {
       long nextKey,
       List<byte[]> finishedUserTasks,
       List<byte[]> startTimers,
-      List<byte[]> messages) {
+      List<byte[]> messages,
+      List<StoredForm> forms) {
+
+    public Snapshot(
+        List<StoredDefinition> definitions,
+        List<byte[]> instances,
+        long nextKey,
+        List<byte[]> finishedUserTasks,
+        List<byte[]> startTimers,
+        List<byte[]> messages) {
+      this(definitions, instances, nextKey, finishedUserTasks, startTimers, messages, List.of());
+    }
 
     public Snapshot(
         List<StoredDefinition> definitions,
@@ -82,11 +157,11 @@ public interface EngineStore extends AutoCloseable {
         long nextKey,
         List<byte[]> finishedUserTasks,
         List<byte[]> startTimers) {
-      this(definitions, instances, nextKey, finishedUserTasks, startTimers, List.of());
+      this(definitions, instances, nextKey, finishedUserTasks, startTimers, List.of(), List.of());
     }
 
     public Snapshot(List<StoredDefinition> definitions, List<byte[]> instances, long nextKey) {
-      this(definitions, instances, nextKey, List.of(), List.of(), List.of());
+      this(definitions, instances, nextKey, List.of(), List.of(), List.of(), List.of());
     }
 
     public Snapshot(
@@ -94,7 +169,7 @@ public interface EngineStore extends AutoCloseable {
         List<byte[]> instances,
         long nextKey,
         List<byte[]> finishedUserTasks) {
-      this(definitions, instances, nextKey, finishedUserTasks, List.of(), List.of());
+      this(definitions, instances, nextKey, finishedUserTasks, List.of(), List.of(), List.of());
     }
   }
 
@@ -109,7 +184,33 @@ public interface EngineStore extends AutoCloseable {
       Map<Long, byte[]> upsertedStartTimers,
       Set<Long> deletedStartTimers,
       Map<Long, byte[]> upsertedMessages,
-      Set<Long> deletedMessages) {
+      Set<Long> deletedMessages,
+      List<StoredForm> newForms) {
+
+    public Changes(
+        List<StoredDefinition> newDefinitions,
+        Map<Long, byte[]> upsertedInstances,
+        Set<Long> deletedInstances,
+        List<FinishedInstance> finishedInstances,
+        long nextKey,
+        List<StoredUserTask> userTasks,
+        Map<Long, byte[]> upsertedStartTimers,
+        Set<Long> deletedStartTimers,
+        Map<Long, byte[]> upsertedMessages,
+        Set<Long> deletedMessages) {
+      this(
+          newDefinitions,
+          upsertedInstances,
+          deletedInstances,
+          finishedInstances,
+          nextKey,
+          userTasks,
+          upsertedStartTimers,
+          deletedStartTimers,
+          upsertedMessages,
+          deletedMessages,
+          List.of());
+    }
 
     public Changes(
         List<StoredDefinition> newDefinitions,
@@ -169,7 +270,8 @@ public interface EngineStore extends AutoCloseable {
     }
 
     public boolean isEmpty() {
-      return upsertedMessages.isEmpty()
+      return newForms.isEmpty()
+          && upsertedMessages.isEmpty()
           && deletedMessages.isEmpty()
           && userTasks.isEmpty()
           && upsertedStartTimers.isEmpty()

@@ -12,6 +12,7 @@ import java.util.Map;
 public final class InMemoryEngineStore implements EngineStore {
 
   private final List<StoredDefinition> definitions = new ArrayList<>();
+  private final List<StoredForm> forms = new ArrayList<>();
   private final Map<Long, byte[]> instances = new LinkedHashMap<>();
   private final Map<Long, FinishedInstance> finished = new LinkedHashMap<>();
   private final Map<Long, StoredUserTask> userTasks = new LinkedHashMap<>();
@@ -33,12 +34,14 @@ public final class InMemoryEngineStore implements EngineStore {
         nextKey,
         finishedTasks,
         List.copyOf(startTimers.values()),
-        List.copyOf(messages.values()));
+        List.copyOf(messages.values()),
+        List.copyOf(forms));
   }
 
   @Override
   public synchronized void commit(Changes changes) {
     definitions.addAll(changes.newDefinitions());
+    forms.addAll(changes.newForms());
     instances.putAll(changes.upsertedInstances());
     changes.deletedInstances().forEach(instances::remove);
     changes.finishedInstances().forEach(f -> finished.put(f.key(), f));
@@ -63,6 +66,30 @@ public final class InMemoryEngineStore implements EngineStore {
   @Override
   public synchronized java.util.Optional<FinishedInstance> findFinished(long processInstanceKey) {
     return java.util.Optional.ofNullable(finished.get(processInstanceKey));
+  }
+
+  @Override
+  public synchronized FinishedPage searchFinished(FinishedQuery query) {
+    java.util.Comparator<FinishedInstance> order =
+        switch (query.order()) {
+          case KEY -> java.util.Comparator.comparingLong(FinishedInstance::key);
+          case BPMN_PROCESS_ID -> java.util.Comparator.comparing(FinishedInstance::bpmnProcessId);
+          case DEFINITION_KEY ->
+              java.util.Comparator.comparingLong(FinishedInstance::processDefinitionKey);
+          case VERSION -> java.util.Comparator.comparingInt(FinishedInstance::version);
+          case START_TIME -> java.util.Comparator.comparingLong(FinishedInstance::startTime);
+          case END_TIME -> java.util.Comparator.comparingLong(FinishedInstance::endTime);
+          case STATE -> java.util.Comparator.comparing(FinishedInstance::state);
+          case TENANT_ID -> java.util.Comparator.comparing(FinishedInstance::tenantId);
+        };
+    order = order.thenComparingLong(FinishedInstance::key);
+    if (query.descending()) {
+      order = order.reversed();
+    }
+    List<FinishedInstance> matches =
+        finished.values().stream().filter(query::matches).sorted(order).toList();
+    return new FinishedPage(
+        matches.subList(0, Math.min(query.limit(), matches.size())), matches.size());
   }
 
   @Override

@@ -103,7 +103,29 @@ public final class JdbcEngineStore implements EngineStore {
           messages.add(rows.getBytes(1));
         }
       }
-      return new Snapshot(definitions, instances, nextKey, finishedTasks, startTimers, messages);
+      List<StoredForm> forms = new ArrayList<>();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT form_key, form_id, version, resource_name, form_schema, checksum,"
+                      + " deployment_key, tenant_id, deploy_time FROM engine_form"
+                      + " ORDER BY form_key")) {
+        while (rows.next()) {
+          forms.add(
+              new StoredForm(
+                  rows.getLong(1),
+                  rows.getString(2),
+                  rows.getInt(3),
+                  rows.getString(4),
+                  rows.getBytes(5),
+                  rows.getString(6),
+                  rows.getLong(7),
+                  rows.getString(8),
+                  rows.getLong(9)));
+        }
+      }
+      return new Snapshot(
+          definitions, instances, nextKey, finishedTasks, startTimers, messages, forms);
     } catch (SQLException e) {
       throw new StoreException("Cannot load the engine state", e);
     }
@@ -126,6 +148,27 @@ public final class JdbcEngineStore implements EngineStore {
   }
 
   private static void write(Connection connection, Changes changes) throws SQLException {
+    if (!changes.newForms().isEmpty()) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO engine_form (form_key, form_id, version, resource_name, form_schema,"
+                  + " checksum, deployment_key, tenant_id, deploy_time)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (StoredForm f : changes.newForms()) {
+          insert.setLong(1, f.key());
+          insert.setString(2, f.formId());
+          insert.setInt(3, f.version());
+          insert.setString(4, f.resourceName());
+          insert.setBytes(5, f.schema());
+          insert.setString(6, f.checksum());
+          insert.setLong(7, f.deploymentKey());
+          insert.setString(8, f.tenantId());
+          insert.setLong(9, f.deployTime());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
     if (!changes.newDefinitions().isEmpty()) {
       try (PreparedStatement insert =
           connection.prepareStatement(
@@ -298,6 +341,97 @@ public final class JdbcEngineStore implements EngineStore {
     } catch (SQLException e) {
       throw new StoreException("Cannot read the history of instance " + processInstanceKey, e);
     }
+  }
+
+  @Override
+  public FinishedPage searchFinished(FinishedQuery query) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> parameters = new java.util.ArrayList<>();
+    in(where, parameters, "instance_key", query.keys());
+    in(where, parameters, "bpmn_process_id", query.bpmnProcessIds());
+    in(where, parameters, "definition_key", query.definitionKeys());
+    in(where, parameters, "version", query.versions());
+    in(where, parameters, "state", query.states());
+    in(where, parameters, "tenant_id", query.tenantIds());
+    String direction = query.descending() ? " DESC" : " ASC";
+    // the same order as the engine's comparators: binary string comparison, ties by key
+    String orderColumn =
+        switch (query.order()) {
+          case BPMN_PROCESS_ID, STATE, TENANT_ID -> "BINARY " + query.order().column;
+          default -> query.order().column;
+        };
+    String select =
+        "SELECT instance_key, definition_key, bpmn_process_id, version, tenant_id, state,"
+            + " start_time, end_time FROM engine_process_instance_history"
+            + where
+            + " ORDER BY "
+            + orderColumn
+            + direction
+            + ", instance_key"
+            + direction
+            + " LIMIT ?";
+    String count = "SELECT COUNT(*) FROM engine_process_instance_history" + where;
+    try (Connection connection = dataSource.getConnection()) {
+      List<FinishedInstance> items = new java.util.ArrayList<>();
+      try (PreparedStatement statement = connection.prepareStatement(select)) {
+        int index = bind(statement, parameters);
+        statement.setInt(index, query.limit());
+        try (ResultSet row = statement.executeQuery()) {
+          while (row.next()) {
+            items.add(
+                new FinishedInstance(
+                    row.getLong(1),
+                    row.getLong(2),
+                    row.getString(3),
+                    row.getInt(4),
+                    row.getString(5),
+                    row.getString(6),
+                    row.getLong(7),
+                    row.getLong(8),
+                    null));
+          }
+        }
+      }
+      long total;
+      try (PreparedStatement statement = connection.prepareStatement(count)) {
+        bind(statement, parameters);
+        try (ResultSet row = statement.executeQuery()) {
+          row.next();
+          total = row.getLong(1);
+        }
+      }
+      return new FinishedPage(items, total);
+    } catch (SQLException e) {
+      throw new StoreException("Cannot search the history of process instances", e);
+    }
+  }
+
+  /** Appends {@code AND column IN (?, ...)}; an empty list matches nothing, null everything. */
+  private static void in(
+      StringBuilder where, List<Object> parameters, String column, List<?> values) {
+    if (values == null) {
+      return;
+    }
+    if (values.isEmpty()) {
+      where.append(" AND 1 = 0");
+      return;
+    }
+    where.append(" AND ").append(column).append(" IN (");
+    for (int i = 0; i < values.size(); i++) {
+      where.append(i == 0 ? "?" : ", ?");
+      parameters.add(values.get(i));
+    }
+    where.append(')');
+  }
+
+  /** Binds the parameters in order; returns the index of the next one. */
+  private static int bind(PreparedStatement statement, List<Object> parameters)
+      throws SQLException {
+    int index = 1;
+    for (Object value : parameters) {
+      statement.setObject(index++, value);
+    }
+    return index;
   }
 
   @Override

@@ -71,6 +71,7 @@ class JdbcDurabilityTests {
       for (String table :
           List.of(
               "engine_user_task",
+              "engine_form",
               "engine_start_timer",
               "engine_message",
               "engine_process_instance_history",

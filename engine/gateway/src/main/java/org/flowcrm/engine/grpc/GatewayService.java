@@ -146,6 +146,17 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
                         .setResourceName(p.resourceName())
                         .setTenantId(p.tenantId()));
           }
+          for (Deployment.DeployedForm f : deployment.forms()) {
+            reply
+                .addDeploymentsBuilder()
+                .setForm(
+                    io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FormMetadata.newBuilder()
+                        .setFormId(f.formId())
+                        .setVersion(f.version())
+                        .setFormKey(f.formKey())
+                        .setResourceName(f.resourceName())
+                        .setTenantId(f.tenantId()));
+          }
           return reply.build();
         });
   }

@@ -42,8 +42,16 @@ final class RestApi {
 
   static final String DEFAULT_TENANT = "<default>";
 
-  /** A response: status and JSON body (null = no body, e.g. 204). */
-  record Reply(int status, JsonNode body) {
+  /** A response: status and JSON body (null = no body, e.g. 204), or an XML document. */
+  record Reply(int status, JsonNode body, String xml) {
+    Reply(int status, JsonNode body) {
+      this(status, body, null);
+    }
+
+    static Reply xml(String document) {
+      return new Reply(200, null, document);
+    }
+
     static Reply ok(JsonNode body) {
       return new Reply(200, body);
     }
@@ -109,6 +117,14 @@ final class RestApi {
       process.put("resourceName", p.resourceName());
       process.put("tenantId", p.tenantId());
       process.put("processDefinitionKey", Long.toString(p.processDefinitionKey()));
+    }
+    for (Deployment.DeployedForm f : deployment.forms()) {
+      ObjectNode form = deployments.addObject().putObject("form");
+      form.put("formId", f.formId());
+      form.put("version", f.version());
+      form.put("resourceName", f.resourceName());
+      form.put("tenantId", f.tenantId());
+      form.put("formKey", Long.toString(f.formKey()));
     }
     return Reply.ok(reply);
   }
@@ -293,38 +309,6 @@ final class RestApi {
   }
 
   /**
-   * {@code GET /v2/process-instances/{key}}. A real cluster answers from its secondary storage
-   * (eventually consistent); the engine answers from its state, so this is never stale.
-   */
-  Reply processInstance(long processInstanceKey) {
-    ProcessInstanceSnapshot instance =
-        engine
-            .processInstance(processInstanceKey)
-            .orElseThrow(
-                () ->
-                    new RestException(
-                        404,
-                        "NOT_FOUND",
-                        "Process Instance with key '" + processInstanceKey + "' not found"));
-    ObjectNode reply = Commands.JSON.createObjectNode();
-    reply.put("processDefinitionId", instance.bpmnProcessId());
-    reply.put("processDefinitionName", instance.bpmnProcessId());
-    reply.put("processDefinitionVersion", instance.version());
-    reply.put("startDate", date(instance.startTime()));
-    if (instance.endTime() > 0) {
-      reply.put("endDate", date(instance.endTime()));
-    }
-    reply.put("state", instance.state());
-    reply.put("hasIncident", instance.incidents() != null && !instance.incidents().isEmpty());
-    reply.put("tenantId", instance.tenantId());
-    reply.put("processInstanceKey", Long.toString(instance.key()));
-    reply.put("processDefinitionKey", Long.toString(instance.processDefinitionKey()));
-    reply.put("rootProcessInstanceKey", Long.toString(instance.key()));
-    reply.putArray("tags");
-    return Reply.ok(reply);
-  }
-
-  /**
    * {@code POST /v2/incidents/search}, the subset the engine can answer: the open incidents of one
    * process instance ({@code filter.processInstanceKey}, plain or {@code {"$eq": ...}}).
    */
@@ -372,7 +356,7 @@ final class RestApi {
     return Reply.ok(reply);
   }
 
-  private static String date(long epochMillis) {
+  static String date(long epochMillis) {
     return Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC).toString();
   }
 

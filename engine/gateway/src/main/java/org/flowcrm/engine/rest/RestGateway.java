@@ -74,7 +74,11 @@ public final class RestGateway implements AutoCloseable {
             });
     CompletableFuture<Void> closing = new CompletableFuture<>();
     Router router =
-        new Router(new RestApi(engine, settings, closing), settings.maxMessageSize(), closing);
+        new Router(
+            new RestApi(engine, settings, closing),
+            new QueryApi(engine),
+            settings.maxMessageSize(),
+            closing);
     server.createContext("/", router::handle);
     server.setExecutor(executor);
     server.start();
@@ -116,12 +120,14 @@ public final class RestGateway implements AutoCloseable {
     private static final long DRAIN_LIMIT = 256L * 1024 * 1024;
 
     private final RestApi api;
+    private final QueryApi queries;
     private final int maxBodyBytes;
     private final CompletableFuture<Void> closing;
     final AtomicInteger inFlight = new AtomicInteger();
 
-    Router(RestApi api, int maxBodyBytes, CompletableFuture<Void> closing) {
+    Router(RestApi api, QueryApi queries, int maxBodyBytes, CompletableFuture<Void> closing) {
       this.api = api;
+      this.queries = queries;
       this.maxBodyBytes = maxBodyBytes;
       this.closing = closing;
     }
@@ -160,14 +166,33 @@ public final class RestGateway implements AutoCloseable {
               reply =
                   api.deploy(exchange.getRequestHeaders().getFirst("Content-Type"), body(exchange));
             }
+            case "process-definitions" -> {
+              if (s.length == 3 && "search".equals(s[2])) {
+                expect(method, "POST", true, path);
+                reply = queries.searchProcessDefinitions(json(exchange));
+              } else if (s.length == 3) {
+                expect(method, "GET", true, path);
+                reply = queries.processDefinition(RestApi.pathKey(s[2], "processDefinitionKey"));
+              } else if (s.length == 4 && "form".equals(s[3])) {
+                expect(method, "GET", true, path);
+                reply =
+                    queries.processDefinitionForm(RestApi.pathKey(s[2], "processDefinitionKey"));
+              } else {
+                expect(method, "GET", s.length == 4 && "xml".equals(s[3]), path);
+                reply = queries.processDefinitionXml(RestApi.pathKey(s[2], "processDefinitionKey"));
+              }
+            }
             case "process-instances" -> {
-              if (s.length == 2) {
+              if (s.length == 3 && "search".equals(s[2])) {
+                expect(method, "POST", true, path);
+                reply = queries.searchProcessInstances(json(exchange));
+              } else if (s.length == 2) {
                 expect(method, "POST", true, path);
                 intent = "CREATE";
                 reply = api.createProcessInstance(json(exchange));
               } else if (s.length == 3) {
                 expect(method, "GET", true, path);
-                reply = api.processInstance(RestApi.pathKey(s[2], "processInstanceKey"));
+                reply = queries.processInstance(RestApi.pathKey(s[2], "processInstanceKey"));
               } else {
                 expect(method, "POST", s.length == 4 && "cancellation".equals(s[3]), path);
                 intent = "CANCEL";
@@ -175,7 +200,10 @@ public final class RestGateway implements AutoCloseable {
               }
             }
             case "jobs" -> {
-              if (s.length == 3 && "activation".equals(s[2])) {
+              if (s.length == 3 && "search".equals(s[2])) {
+                expect(method, "POST", true, path);
+                reply = queries.searchJobs(json(exchange));
+              } else if (s.length == 3 && "activation".equals(s[2])) {
                 expect(method, "POST", true, path);
                 intent = "ACTIVATE";
                 reply = api.activateJobs(json(exchange));
@@ -204,14 +232,26 @@ public final class RestGateway implements AutoCloseable {
               }
             }
             case "element-instances" -> {
-              expect(method, "PUT", s.length == 4 && "variables".equals(s[3]), path);
-              intent = "UPDATE";
-              reply = api.setVariables(RestApi.pathKey(s[2], "elementInstanceKey"), json(exchange));
+              if (s.length == 3 && "search".equals(s[2])) {
+                expect(method, "POST", true, path);
+                reply = queries.searchElementInstances(json(exchange));
+              } else if (s.length == 3) {
+                expect(method, "GET", true, path);
+                reply = queries.elementInstance(RestApi.pathKey(s[2], "elementInstanceKey"));
+              } else {
+                expect(method, "PUT", s.length == 4 && "variables".equals(s[3]), path);
+                intent = "UPDATE";
+                reply =
+                    api.setVariables(RestApi.pathKey(s[2], "elementInstanceKey"), json(exchange));
+              }
             }
             case "incidents" -> {
               if (s.length == 3 && "search".equals(s[2])) {
                 expect(method, "POST", true, path);
                 reply = api.searchIncidents(json(exchange));
+              } else if (s.length == 3) {
+                expect(method, "GET", true, path);
+                reply = queries.incident(RestApi.pathKey(s[2], "incidentKey"));
               } else {
                 expect(method, "POST", s.length == 4 && "resolution".equals(s[3]), path);
                 intent = "RESOLVE";
@@ -231,6 +271,9 @@ public final class RestGateway implements AutoCloseable {
                   expect(method, "GET", true, path);
                   reply = api.userTask(userTaskKey);
                 }
+              } else if (s.length == 4 && "form".equals(s[3])) {
+                expect(method, "GET", true, path);
+                reply = queries.userTaskForm(RestApi.pathKey(s[2], "userTaskKey"));
               } else if (s.length == 4 && "assignee".equals(s[3])) {
                 expect(method, "DELETE", true, path);
                 intent = "ASSIGN";
@@ -251,6 +294,18 @@ public final class RestGateway implements AutoCloseable {
                 }
               }
             }
+            case "variables" -> {
+              if (s.length == 3 && "search".equals(s[2])) {
+                expect(method, "POST", true, path);
+                String query = exchange.getRequestURI().getQuery();
+                reply =
+                    queries.searchVariables(
+                        json(exchange), query == null || !query.contains("truncateValues=false"));
+              } else {
+                expect(method, "GET", s.length == 3, path);
+                reply = queries.variable(RestApi.pathKey(s[2], "variableKey"));
+              }
+            }
             case "messages" -> {
               expect(method, "POST", s.length == 3, path);
               switch (s[2]) {
@@ -267,7 +322,11 @@ public final class RestGateway implements AutoCloseable {
             }
             default -> throw notFound(path);
           }
-          send(exchange, reply.status(), "application/json", reply.body());
+          if (reply.xml() != null) {
+            sendXml(exchange, reply.xml());
+          } else {
+            send(exchange, reply.status(), "application/json", reply.body());
+          }
         } catch (EngineException e) {
           problem(exchange, status(e), e.rejection().name(), Commands.describe(intent, e), path);
         } catch (RestException e) {
@@ -383,6 +442,15 @@ public final class RestGateway implements AutoCloseable {
       body.put("detail", detail);
       body.put("instance", instance);
       send(exchange, status, PROBLEM_JSON, body);
+    }
+
+    private static void sendXml(HttpExchange exchange, String xml) throws IOException {
+      byte[] bytes = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/xml");
+      exchange.sendResponseHeaders(200, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, JsonNode body)

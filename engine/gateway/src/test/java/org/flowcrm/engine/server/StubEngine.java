@@ -11,13 +11,19 @@ import org.flowcrm.engine.api.ActivatedJob;
 import org.flowcrm.engine.api.CreateProcessInstance;
 import org.flowcrm.engine.api.DeployResource;
 import org.flowcrm.engine.api.Deployment;
+import org.flowcrm.engine.api.ElementInstanceSummary;
 import org.flowcrm.engine.api.EngineException;
 import org.flowcrm.engine.api.Incident;
+import org.flowcrm.engine.api.JobSummary;
 import org.flowcrm.engine.api.MessageCorrelated;
+import org.flowcrm.engine.api.ProcessDefinition;
 import org.flowcrm.engine.api.ProcessEngine;
 import org.flowcrm.engine.api.ProcessInstanceCreated;
 import org.flowcrm.engine.api.ProcessInstanceResult;
 import org.flowcrm.engine.api.ProcessInstanceSnapshot;
+import org.flowcrm.engine.api.ProcessInstanceSummary;
+import org.flowcrm.engine.api.SearchQuery;
+import org.flowcrm.engine.api.SearchResult;
 import org.flowcrm.engine.api.StreamJobs;
 import org.flowcrm.engine.api.Topology;
 import org.flowcrm.engine.api.UserTask;
@@ -203,6 +209,84 @@ public final class StubEngine implements ProcessEngine {
   public List<Incident> incidents(long processInstanceKey) {
     record("incidents", processInstanceKey);
     return List.of();
+  }
+
+  @Override
+  public Optional<Incident> incident(long incidentKey) {
+    record("incident", incidentKey);
+    return Optional.empty();
+  }
+
+  @Override
+  public SearchResult<ProcessDefinition> searchProcessDefinitions(SearchQuery query) {
+    record("searchProcessDefinitions", query);
+    return new SearchResult<>(List.of(), 0);
+  }
+
+  @Override
+  public Optional<ProcessDefinition> processDefinition(long processDefinitionKey) {
+    record("processDefinition", processDefinitionKey);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> processDefinitionXml(long processDefinitionKey) {
+    record("processDefinitionXml", processDefinitionKey);
+    return Optional.empty();
+  }
+
+  @Override
+  public SearchResult<ProcessInstanceSummary> searchProcessInstances(SearchQuery query) {
+    record("searchProcessInstances", query);
+    return new SearchResult<>(List.of(), 0);
+  }
+
+  @Override
+  public SearchResult<ElementInstanceSummary> searchElementInstances(SearchQuery query) {
+    record("searchElementInstances", query);
+    return new SearchResult<>(List.of(), 0);
+  }
+
+  @Override
+  public Optional<ElementInstanceSummary> elementInstance(long elementInstanceKey) {
+    record("elementInstance", elementInstanceKey);
+    return Optional.empty();
+  }
+
+  @Override
+  public SearchResult<org.flowcrm.engine.api.Variable> searchVariables(SearchQuery query) {
+    record("searchVariables", query);
+    return new SearchResult<>(List.of(), 0);
+  }
+
+  @Override
+  public Optional<org.flowcrm.engine.api.Variable> variable(long variableKey) {
+    record("variable", variableKey);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<org.flowcrm.engine.api.Form> userTaskForm(long userTaskKey) {
+    record("userTaskForm", userTaskKey);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<org.flowcrm.engine.api.Form> processDefinitionForm(long processDefinitionKey) {
+    record("processDefinitionForm", processDefinitionKey);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<org.flowcrm.engine.api.Form> form(long formKey) {
+    record("form", formKey);
+    return Optional.empty();
+  }
+
+  @Override
+  public SearchResult<JobSummary> searchJobs(SearchQuery query) {
+    record("searchJobs", query);
+    return new SearchResult<>(List.of(), 0);
   }
 
   @Override
