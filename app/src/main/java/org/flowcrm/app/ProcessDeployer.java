@@ -15,15 +15,17 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the BPMN models of {@code processes/} at start, through the Camunda client, so the same
- * code deploys to the embedded engine and to a Camunda 8 cluster. The engine keeps the version when
- * a model is unchanged, so a restart creates no new versions. Each model is deployed on its own: a
- * model the engine refuses is reported by name and does not keep the others from running.
+ * Deploys the forms and BPMN models of {@code processes/} at start, through the Camunda client, so
+ * the same code deploys to the embedded engine and to a Camunda 8 cluster. The engine keeps the
+ * version when a model is unchanged, so a restart creates no new versions. Forms go first, so the
+ * user tasks of the first instances already find them. Each resource is deployed on its own: one
+ * the engine refuses is reported by name and does not keep the others from running.
  */
 @Component
 class ProcessDeployer implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ProcessDeployer.class);
+  static final String FORMS = "classpath*:forms/*.form";
   static final String MODELS = "classpath*:bpmn/*.bpmn";
 
   private final CamundaClient client;
@@ -34,10 +36,12 @@ class ProcessDeployer implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    Resource[] models = new PathMatchingResourcePatternResolver().getResources(MODELS);
-    Arrays.sort(models, Comparator.comparing(Resource::getFilename));
-    for (Resource model : models) {
-      deploy(model);
+    for (String pattern : new String[] {FORMS, MODELS}) {
+      Resource[] resources = new PathMatchingResourcePatternResolver().getResources(pattern);
+      Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
+      for (Resource resource : resources) {
+        deploy(resource);
+      }
     }
   }
 
@@ -55,8 +59,14 @@ class ProcessDeployer implements ApplicationRunner {
                       p.getBpmnProcessId(),
                       p.getVersion(),
                       name));
+      deployment
+          .getForm()
+          .forEach(
+              f ->
+                  log.info(
+                      "Form {} version {} deployed from {}", f.getFormId(), f.getVersion(), name));
     } catch (RuntimeException e) {
-      log.error("Process model {} was not deployed: {}", name, e.getMessage());
+      log.error("{} was not deployed: {}", name, e.getMessage());
     }
   }
 }
