@@ -33,10 +33,15 @@ import org.flowcrm.crm.process.ProcessLink;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.ProductRow;
 import org.flowcrm.processes.ProcessIds;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The bridge through the real Camunda client, the embedded engine and MariaDB: CRM events start and
@@ -54,6 +59,24 @@ class ProcessBridgeIT {
   @Autowired PipelineService pipelines;
   @Autowired InvoiceService invoices;
   @Autowired InvoicePaidPublisher invoicePaid;
+
+  @Autowired UserDetailsService users;
+
+  /**
+   * The test acts as a signed-in manager (the administrator); the workers act as the system user.
+   */
+  @BeforeEach
+  void signIn() {
+    UserDetails admin = users.loadUserByUsername("admin");
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+  }
+
+  @AfterEach
+  void signOut() {
+    SecurityContextHolder.clearContext();
+  }
 
   @BeforeEach
   void deploy() {
