@@ -3,6 +3,7 @@ package org.flowcrm.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -87,7 +90,7 @@ class PermissionMatrixTests extends ApiTest {
   /** Builds the request of a case; may create fixtures on the way. */
   @FunctionalInterface
   interface Req<T> {
-    MockHttpServletRequestBuilder apply(T input) throws Exception;
+    AbstractMockHttpServletRequestBuilder<?> apply(T input) throws Exception;
   }
 
   sealed interface Rule {}
@@ -602,6 +605,67 @@ class PermissionMatrixTests extends ApiTest {
     r.put(
         "PUT /api/v1/pipelines/{id}",
         new AdminOnly(c -> json(put("/api/v1/pipelines/" + c.test().newPipeline()), pipeline())));
+    // imports: for whoever may import the kind (the rows are then checked one by one)
+    r.put(
+        "POST /api/v1/imports",
+        new OnKind(
+            EntityType.CONTACT,
+            Action.IMPORT,
+            c ->
+                multipart("/api/v1/imports")
+                    .file(new MockMultipartFile("file", "c.csv", "text/csv", contactsCsv()))
+                    .param("entityType", "CONTACT")));
+    for (String path : List.of("", "/preview", "/failures")) {
+      r.put(
+          "GET /api/v1/imports/{id}" + path,
+          new OnKind(
+              EntityType.CONTACT,
+              Action.IMPORT,
+              c -> get("/api/v1/imports/" + c.test().newImport() + path)));
+    }
+    r.put(
+        "GET /api/v1/imports/{id}/failures.csv",
+        new OnKind(
+            EntityType.CONTACT,
+            Action.IMPORT,
+            c -> get("/api/v1/imports/" + c.test().newImport() + "/failures.csv")));
+    r.put(
+        "PUT /api/v1/imports/{id}/mapping",
+        new OnKind(
+            EntityType.CONTACT,
+            Action.IMPORT,
+            c ->
+                json(
+                    put("/api/v1/imports/" + c.test().newImport() + "/mapping"),
+                    map("separator", ";"))));
+    r.put(
+        "POST /api/v1/imports/{id}/start",
+        new OnKind(
+            EntityType.CONTACT,
+            Action.IMPORT,
+            c -> post("/api/v1/imports/" + c.test().newImport() + "/start")));
+    r.put(
+        "POST /api/v1/imports/{id}/revert",
+        new OnKind(
+            EntityType.CONTACT,
+            Action.IMPORT,
+            c -> post("/api/v1/imports/" + c.test().newImport() + "/revert")));
+    r.put(
+        "GET /api/v1/contacts/export.vcf",
+        new OnKind(EntityType.CONTACT, Action.EXPORT, c -> get("/api/v1/contacts/export.vcf")));
+    // web forms are a setting
+    r.put("GET /api/v1/web-forms", new AdminOnly(c -> get("/api/v1/web-forms")));
+    r.put("POST /api/v1/web-forms", new AdminOnly(c -> json(post("/api/v1/web-forms"), webForm())));
+    r.put(
+        "GET /api/v1/web-forms/{id}",
+        new AdminOnly(c -> get("/api/v1/web-forms/" + c.test().newWebForm())));
+    r.put(
+        "PUT /api/v1/web-forms/{id}",
+        new AdminOnly(c -> json(put("/api/v1/web-forms/" + c.test().newWebForm()), webForm())));
+    r.put(
+        "DELETE /api/v1/web-forms/{id}",
+        new AdminOnly(
+            c -> delete("/api/v1/web-forms/" + c.test().newWebForm()).header("If-Match", "*")));
     return r;
   }
 
@@ -638,6 +702,37 @@ class PermissionMatrixTests extends ApiTest {
 
   long newPipeline() throws Exception {
     return adminCreate("/api/v1/pipelines", pipeline());
+  }
+
+  static byte[] contactsCsv() {
+    return "firstName;lastName;email\nAnna;Nowak;anna.%s@example.com\n"
+        .formatted(unique())
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** An uploaded contact import of the fixture administrator. */
+  long newImport() throws Exception {
+    var result =
+        mvc.perform(
+                multipart("/api/v1/imports")
+                    .file(new MockMultipartFile("file", "c.csv", "text/csv", contactsCsv()))
+                    .param("entityType", "CONTACT")
+                    .with(as(fixtureAdmin)))
+            .andReturn();
+    assertThat(result.getResponse().getStatus()).as("fixture import").isEqualTo(201);
+    return read(result).get("id").asLong();
+  }
+
+  static Map<String, Object> webForm() {
+    return map(
+        "name",
+        "Form " + unique(),
+        "fields",
+        List.of(map("field", "EMAIL", "label", "E-mail", "required", true)));
+  }
+
+  long newWebForm() throws Exception {
+    return adminCreate("/api/v1/web-forms", webForm());
   }
 
   // ---- the walk
@@ -712,7 +807,7 @@ class PermissionMatrixTests extends ApiTest {
         } else {
           Ctx ctx = new Ctx(caller, caller.id(), this);
           int expected;
-          MockHttpServletRequestBuilder request;
+          AbstractMockHttpServletRequestBuilder<?> request;
           if (rule instanceof OnKind k) {
             expected = expectedScope(role, k.entity(), k.action()) == Scope.NONE ? 403 : 0;
             request = k.request().apply(ctx);
@@ -750,7 +845,7 @@ class PermissionMatrixTests extends ApiTest {
   private void check(
       String endpoint,
       String who,
-      MockHttpServletRequestBuilder request,
+      AbstractMockHttpServletRequestBuilder<?> request,
       TestUser caller,
       int expected,
       List<String> failures)

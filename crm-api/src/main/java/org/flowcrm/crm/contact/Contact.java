@@ -144,6 +144,10 @@ class Contact extends AggregateRoot<Contact> {
     return notes;
   }
 
+  String getSearchText() {
+    return searchText;
+  }
+
   /** Makes another user responsible. */
   void assignTo(Long userId) {
     this.responsibleId = userId;

@@ -60,6 +60,32 @@ class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /**
+   * Public web forms are meant for other websites' iframes and are posted from there: they may be
+   * framed by anyone, and with no session or cookie there is nothing for CSRF to protect (the
+   * honeypot and the rate limit brake spam). Their pages load nothing but themselves.
+   */
+  static final String PUBLIC_FORM_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' https: http:;"
+          + " base-uri 'none'; frame-ancestors *";
+
+  @Bean
+  @Order(0)
+  SecurityFilterChain publicForms(HttpSecurity http) throws Exception {
+    http.securityMatcher("/public/forms/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(PUBLIC_FORM_POLICY))
+                    .frameOptions(frame -> frame.disable())
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http) throws Exception {

@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flowcrm.crm.lead.LeadCreated;
+import org.flowcrm.crm.lead.LeadSource;
 import org.flowcrm.crm.process.ProcessLinkService;
 import org.flowcrm.crm.process.ProcessSubject;
 import org.flowcrm.processes.JobTypes;
@@ -48,8 +49,8 @@ public class LeadProcessStarter {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   public void leadCreated(LeadCreated event) {
-    if (!enabled) {
-      return;
+    if (!enabled || event.source() == LeadSource.IMPORT) {
+      return; // an import starts no processes: hundreds of "Qualify lead" tasks nobody asked for
     }
     long leadId = event.leadId();
     AtomicLong started = new AtomicLong();

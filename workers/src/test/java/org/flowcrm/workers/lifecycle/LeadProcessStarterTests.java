@@ -26,7 +26,7 @@ class LeadProcessStarterTests {
   private final ProcessLinkService links = mock(ProcessLinkService.class);
   private final Retrying retrying = new Retrying(2, Duration.ofMillis(10));
   private final LeadCreated created =
-      new LeadCreated(7L, LeadSource.IMPORT, "NEW", null, Instant.now());
+      new LeadCreated(7L, LeadSource.WEB_FORM, "NEW", null, Instant.now());
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -36,6 +36,14 @@ class LeadProcessStarterTests {
   @Test
   void switchedOffItStartsNothing() throws Exception {
     new LeadProcessStarter(client, links, retrying, false).leadCreated(created);
+    Thread.sleep(100);
+    verifyNoInteractions(client, links);
+  }
+
+  @Test
+  void anImportedLeadStartsNothing() throws Exception {
+    LeadCreated imported = new LeadCreated(8L, LeadSource.IMPORT, "NEW", null, Instant.now());
+    new LeadProcessStarter(client, links, retrying, true).leadCreated(imported);
     Thread.sleep(100);
     verifyNoInteractions(client, links);
   }

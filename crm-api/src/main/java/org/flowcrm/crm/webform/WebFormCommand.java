@@ -1,0 +1,28 @@
+package org.flowcrm.crm.webform;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * What an administrator defines. {@code redirectUrl} (http/https) wins over {@code thankYouMessage}
+ * after a submission; {@code active=false} closes the form to the public.
+ */
+public record WebFormCommand(
+    @NotBlank @Size(max = 255) String name,
+    @Size(max = 255) String heading,
+    @NotEmpty @Size(max = 20) List<@Valid @NotNull FormField> fields,
+    @Size(max = 2000) String consentText,
+    @Size(max = 60) String buttonText,
+    @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #1a73e8")
+        String buttonColor,
+    Long responsibleId,
+    @Size(max = 2000) String thankYouMessage,
+    @Size(max = 2000)
+        @Pattern(regexp = "https?://\\S+", message = "must be an http:// or https:// address")
+        String redirectUrl,
+    Boolean active) {}

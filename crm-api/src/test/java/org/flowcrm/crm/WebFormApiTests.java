@@ -1,0 +1,268 @@
+package org.flowcrm.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flowcrm.crm.lead.LeadCreated;
+import org.flowcrm.crm.lead.LeadSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+
+/** Web forms: administration, the public page and submissions with their protections. */
+class WebFormApiTests extends ApiTest {
+
+  private static final AtomicInteger ADDRESS = new AtomicInteger(1);
+
+  @Autowired RecordedEvents events;
+
+  /** A request from the public: no credentials, from its own client address. */
+  private static RequestPostProcessor publicClient(String address) {
+    return (MockHttpServletRequest request) -> {
+      request.removeHeader("Authorization");
+      request.setRemoteAddr(address);
+      return request;
+    };
+  }
+
+  private static String newAddress() {
+    return "10.20." + (ADDRESS.get() / 250) + "." + (ADDRESS.getAndIncrement() % 250 + 1);
+  }
+
+  private JsonNode createForm(String name, Map<String, Object> extra) throws Exception {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("name", name);
+    body.put(
+        "fields",
+        List.of(
+            Map.of("field", "FIRST_NAME", "label", "First name", "required", false),
+            Map.of("field", "LAST_NAME", "label", "Last name", "required", true),
+            Map.of("field", "EMAIL", "label", "E-mail", "required", true),
+            Map.of("field", "MESSAGE", "label", "Your question", "required", false)));
+    body.putAll(extra);
+    return create("/api/v1/web-forms", body);
+  }
+
+  private MockHttpServletRequestBuilder submission(String token, String address) {
+    return post("/public/forms/" + token)
+        .with(publicClient(address))
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED);
+  }
+
+  @Test
+  void aSubmissionCreatesAWebFormLeadForTheResponsibleUser() throws Exception {
+    String u = unique();
+    long manager = createUser("Form manager " + u);
+    JsonNode form =
+        createForm(
+            "Contact us " + u,
+            Map.of(
+                "responsibleId", manager,
+                "consentText", "I agree that you store my data.",
+                "buttonText", "Ask us",
+                "buttonColor", "#AA3300",
+                "thankYouMessage", "Thanks, " + u));
+    String token = form.get("publicToken").asString();
+    assertThat(token).hasSize(43);
+    assertThat(form.get("publicUrl").asString()).endsWith("/public/forms/" + token);
+    assertThat(form.get("embedSnippet").asString())
+        .startsWith("<iframe src=\"http://localhost/public/forms/" + token + "\"");
+
+    String page =
+        mvc.perform(get("/public/forms/" + token).with(publicClient(newAddress())))
+            .andExpect(status().isOk())
+            .andExpect(
+                header()
+                    .string(
+                        "Content-Security-Policy",
+                        org.hamcrest.Matchers.containsString("frame-ancestors *")))
+            .andExpect(header().doesNotExist("X-Frame-Options"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("name=\"last_name\"", "name=\"email\"", "name=\"consent\"", "Ask us", "#aa3300")
+        .contains("name=\"website\"")
+        .doesNotContain("\"id\"", "/api/");
+
+    String address = newAddress();
+    String done =
+        mvc.perform(
+                submission(token, address)
+                    .param("first_name", "Ada")
+                    .param("last_name", "Lovelace" + u)
+                    .param("email", "ada" + u + "@example.org")
+                    .param("message", "Do you ship to Poland?")
+                    .param("consent", "yes"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(done).contains("Thanks, " + u);
+
+    JsonNode lead = getJson("/api/v1/leads?q=Lovelace" + u).get("items").get(0);
+    assertThat(lead.get("source").asString()).isEqualTo("WEB_FORM");
+    assertThat(lead.get("title").asString()).isEqualTo("Contact us " + u + ": Ada Lovelace" + u);
+    assertThat(lead.get("responsibleId").asLong()).isEqualTo(manager);
+    assertThat(lead.get("emails").get(0).get("value").asString())
+        .isEqualTo("ada" + u + "@example.org");
+    long leadId = lead.get("id").asLong();
+    assertThat(getJson("/api/v1/leads/" + leadId + "/comments").get(0).get("text").asString())
+        .isEqualTo("Do you ship to Poland?");
+    assertThat(events.of(LeadCreated.class))
+        .filteredOn(e -> e.leadId() == leadId)
+        .singleElement()
+        .extracting(LeadCreated::source)
+        .isEqualTo(LeadSource.WEB_FORM);
+    assertThat(getJson("/api/v1/web-forms/" + form.get("id").asLong()).get("submissions").asLong())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void missingAndInvalidFieldsAreNamedAndNothingIsCreated() throws Exception {
+    String u = unique();
+    String token =
+        createForm("Errors " + u, Map.of("consentText", "I agree.")).get("publicToken").asString();
+    mvc.perform(
+            submission(token, newAddress())
+                .accept(MediaType.APPLICATION_JSON)
+                .param("first_name", "Ann" + u)
+                .param("email", "not-an-address"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'last_name')].message").value("Last name is required"))
+        .andExpect(jsonPath("$.errors[?(@.field == 'consent')]").exists());
+    mvc.perform(
+            submission(token, newAddress())
+                .accept(MediaType.APPLICATION_JSON)
+                .param("last_name", "Ann" + u)
+                .param("email", "not-an-address")
+                .param("consent", "yes"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("email"));
+    // A browser gets the form again, its input kept (escaped) and the error next to the field.
+    String page =
+        mvc.perform(
+                submission(token, newAddress())
+                    .param("first_name", "<script>alert(1)</script>")
+                    .param("email", "x@example.org"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains(
+            "Last name is required",
+            "aria-invalid=\"true\"",
+            "&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>");
+    assertThat(getJson("/api/v1/leads?q=Ann" + u).get("items").size()).isZero();
+  }
+
+  @Test
+  void honeypotRateLimitAndSizeLimitStopBots() throws Exception {
+    String u = unique();
+    String token = createForm("Bots " + u, Map.of()).get("publicToken").asString();
+    mvc.perform(
+            submission(token, newAddress())
+                .param("last_name", "Bot" + u)
+                .param("email", "bot" + u + "@example.org")
+                .param("website", "http://spam.example"))
+        .andExpect(status().isOk());
+    assertThat(getJson("/api/v1/leads?q=Bot" + u).get("items").size()).as("honeypot").isZero();
+
+    String address = newAddress();
+    for (int i = 0; i < 10; i++) {
+      mvc.perform(
+              submission(token, address)
+                  .param("last_name", "Rate" + u)
+                  .param("email", "rate" + i + u + "@example.org"))
+          .andExpect(status().isOk());
+    }
+    mvc.perform(
+            submission(token, address)
+                .accept(MediaType.APPLICATION_JSON)
+                .param("last_name", "Rate" + u)
+                .param("email", "rate11" + u + "@example.org"))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(jsonPath("$.status").value(429));
+    mvc.perform(
+            submission(token, newAddress())
+                .param("last_name", "Other" + u)
+                .param("email", "other" + u + "@example.org"))
+        .andExpect(status().isOk());
+
+    mvc.perform(
+            submission(token, newAddress())
+                .accept(MediaType.APPLICATION_JSON)
+                .content("last_name=" + "x".repeat(40_000)))
+        .andExpect(status().isContentTooLarge());
+    mvc.perform(get("/public/forms/" + "A".repeat(43)).with(publicClient(newAddress())))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void administrationNeedsSignInAndValidatesTheForm() throws Exception {
+    mvc.perform(get("/api/v1/web-forms").with(publicClient(newAddress())))
+        .andExpect(status().isUnauthorized());
+    send(
+            post("/api/v1/web-forms"),
+            Map.of(
+                "name", "Bad",
+                "fields",
+                    List.of(
+                        Map.of("field", "EMAIL", "label", "E-mail", "required", true),
+                        Map.of("field", "EMAIL", "label", "Mail", "required", false)),
+                "buttonColor", "red\"><script>",
+                "redirectUrl", "javascript:alert(1)"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[?(@.field == 'buttonColor')]").exists())
+        .andExpect(jsonPath("$.errors[?(@.field == 'redirectUrl')]").exists());
+    send(
+            post("/api/v1/web-forms"),
+            Map.of(
+                "name",
+                "Twice",
+                "fields",
+                List.of(
+                    Map.of("field", "EMAIL", "label", "E-mail", "required", true),
+                    Map.of("field", "EMAIL", "label", "Mail", "required", false))))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].field").value("fields[1].field"));
+
+    String u = unique();
+    JsonNode form =
+        createForm("Redirect " + u, Map.of("redirectUrl", "https://example.com/thanks"));
+    long id = form.get("id").asLong();
+    mvc.perform(
+            submission(form.get("publicToken").asString(), newAddress())
+                .param("last_name", "Redirect" + u)
+                .param("email", "r" + u + "@example.org"))
+        .andExpect(status().isSeeOther())
+        .andExpect(header().string("Location", "https://example.com/thanks"));
+
+    Map<String, Object> closed = new java.util.HashMap<>();
+    closed.put("name", "Redirect " + u);
+    closed.put("fields", List.of(Map.of("field", "EMAIL", "label", "E-mail", "required", true)));
+    closed.put("active", false);
+    send(put("/api/v1/web-forms/" + id).header("If-Match", "\"0\""), closed)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.active").value(false));
+    mvc.perform(
+            get("/public/forms/" + form.get("publicToken").asString())
+                .with(publicClient(newAddress())))
+        .andExpect(status().isNotFound());
+  }
+}
