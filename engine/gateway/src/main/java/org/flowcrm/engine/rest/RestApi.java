@@ -319,9 +319,27 @@ final class RestApi {
     reply.put("tenantId", instance.tenantId());
     reply.put("processInstanceKey", Long.toString(instance.key()));
     reply.put("processDefinitionKey", Long.toString(instance.processDefinitionKey()));
-    reply.put("rootProcessInstanceKey", Long.toString(instance.key()));
+    reply.put("rootProcessInstanceKey", Long.toString(rootOf(instance)));
+    if (instance.parentProcessInstanceKey() != 0) {
+      reply.put("parentProcessInstanceKey", Long.toString(instance.parentProcessInstanceKey()));
+      reply.put("parentElementInstanceKey", Long.toString(instance.parentElementInstanceKey()));
+    }
     reply.putArray("tags");
     return Reply.ok(reply);
+  }
+
+  /** The instance at the top of a chain of call activities. */
+  private long rootOf(ProcessInstanceSnapshot instance) {
+    ProcessInstanceSnapshot current = instance;
+    for (int depth = 0; current.parentProcessInstanceKey() != 0 && depth < 1000; depth++) {
+      java.util.Optional<ProcessInstanceSnapshot> parent =
+          engine.processInstance(current.parentProcessInstanceKey());
+      if (parent.isEmpty()) {
+        return current.parentProcessInstanceKey();
+      }
+      current = parent.get();
+    }
+    return current.key();
   }
 
   /**
@@ -589,6 +607,19 @@ final class RestApi {
     ObjectNode reply = Commands.JSON.createObjectNode();
     reply.put("tenantId", tenant(text(request, "tenantId")));
     reply.put("messageKey", Long.toString(messageKey));
+    return Reply.ok(reply);
+  }
+
+  /** {@code POST /v2/signals/broadcast}: triggers what waits for the signal now; not buffered. */
+  Reply broadcastSignal(JsonNode request) {
+    String name = text(request, "signalName");
+    if (name == null || name.isBlank()) {
+      throw RestException.invalid("No signalName provided.");
+    }
+    long signalKey = engine.broadcastSignal(name, Commands.variables(request.get("variables")));
+    ObjectNode reply = Commands.JSON.createObjectNode();
+    reply.put("tenantId", tenant(text(request, "tenantId")));
+    reply.put("signalKey", Long.toString(signalKey));
     return Reply.ok(reply);
   }
 
