@@ -104,27 +104,28 @@ class DeploymentTests {
         Bpmn.convertToString(
             Bpmn.createExecutableProcess("timer")
                 .startEvent()
-                .intermediateCatchEvent("wait", e -> e.signal("go"))
-                .callActivity("approve", c -> c.zeebeProcessId("other"))
-                .endEvent()
+                .intermediateThrowEvent("escalate", e -> e.escalation("late"))
+                .endEvent("announce", e -> e.signal("done"))
                 .done()),
-        "wait",
-        "approve",
+        "Element: escalate",
+        "escalationEventDefinition",
+        "Element: announce",
+        "signalEventDefinition",
         "not supported");
     assertInvalid(
         "multi.bpmn",
         Bpmn.convertToString(
             Bpmn.createExecutableProcess("multi")
                 .startEvent()
-                .serviceTask(
+                .receiveTask(
                     "each",
                     t ->
-                        t.zeebeJobType("x")
+                        t.message(m -> m.name("m").zeebeCorrelationKeyExpression("k"))
                             .multiInstance(m -> m.zeebeInputCollectionExpression("items")))
                 .endEvent()
                 .done()),
-        "each",
-        "Multi-instance");
+        "Element: each",
+        "Multi-instance is not supported on elements of type 'receiveTask'");
   }
 
   @Test
@@ -194,10 +195,10 @@ class DeploymentTests {
             Bpmn.createExecutableProcess("several")
                 .startEvent()
                 .serviceTask("noType")
-                .callActivity("approve", c -> c.zeebeProcessId("other"))
+                .intermediateThrowEvent("announce", e -> e.signal("s"))
                 .endEvent()
                 .done()),
         "Element: noType",
-        "Element: approve");
+        "Element: announce");
   }
 }

@@ -223,6 +223,13 @@ public interface ProcessEngine extends AutoCloseable {
   MessageCorrelated correlateMessage(
       String name, String correlationKey, Map<String, Object> variables);
 
+  /**
+   * Broadcasts a signal: every open signal subscription with this name is triggered and every
+   * latest process version with a signal start event of this name starts, all with the variables.
+   * Nothing is buffered. Returns the signal key.
+   */
+  long broadcastSignal(String signalName, Map<String, Object> variables);
+
   @Override
   void close();
 

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * What a process instance looks like now. {@code state} is ACTIVE, COMPLETED or TERMINATED; a
- * finished instance has its final process variables and no element instances or incidents.
+ * finished instance has its final process variables and no element instances or incidents. An
+ * instance started by a call activity names its parent instance and the call activity's element
+ * instance (0 = none).
  */
 public record ProcessInstanceSnapshot(
     long key,
@@ -18,7 +20,9 @@ public record ProcessInstanceSnapshot(
     long endTime,
     Map<String, Object> variables,
     List<ElementInstanceSnapshot> elementInstances,
-    List<Incident> incidents) {
+    List<Incident> incidents,
+    long parentProcessInstanceKey,
+    long parentElementInstanceKey) {
 
   public static final String ACTIVE = "ACTIVE";
   public static final String COMPLETED = "COMPLETED";

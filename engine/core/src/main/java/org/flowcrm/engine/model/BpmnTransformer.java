@@ -6,9 +6,11 @@ import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
@@ -17,22 +19,27 @@ import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
@@ -172,11 +179,13 @@ public final class BpmnTransformer {
     transformScope(root, process.getFlowElements(), elements, flows, problems);
     if (root.startEventId == null
         && root.timerStartEventIds.isEmpty()
-        && root.messageStartEventIds.isEmpty()) {
+        && root.messageStartEventIds.isEmpty()
+        && root.signalStartEventIds.isEmpty()) {
       problems.add(
           new Problem(
               process.getId(),
-              "Must have a none, timer or message start event to be started by this engine"));
+              "Must have a none, timer, message or signal start event to be started by this"
+                  + " engine"));
     }
     for (io.camunda.zeebe.model.bpmn.instance.SequenceFlow flow : flows) {
       FlowNode source = elements.get(flow.getSource().getId());
@@ -220,6 +229,20 @@ public final class BpmnTransformer {
       }
     }
     for (FlowNode node : elements.values()) {
+      if (node.type == ElementType.EVENT_BASED_GATEWAY) {
+        for (SequenceFlow flow : node.outgoing) {
+          FlowNode target = elements.get(flow.targetId());
+          if (target.type != ElementType.INTERMEDIATE_CATCH_EVENT) {
+            problems.add(
+                new Problem(
+                    node.id,
+                    "An event-based gateway may only lead to intermediate message or timer catch"
+                        + " events, not to '"
+                        + target.id
+                        + "'"));
+          }
+        }
+      }
       if (node.type == ElementType.INCLUSIVE_GATEWAY && node.incoming.size() > 1) {
         computeReachability(node, elements);
       }
@@ -280,8 +303,7 @@ public final class BpmnTransformer {
         problems.add(new Problem(element.getId(), "Execution listeners are not supported"));
       }
       if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-        problems.add(
-            new Problem(element.getId(), "Multi-instance and loop activities are not supported"));
+        readMultiInstance(node, activity, problems);
       }
     }
     for (BoundaryEvent boundary : boundaries) {
@@ -301,7 +323,12 @@ public final class BpmnTransformer {
       List<Problem> problems) {
     String id = element.getId();
     FlowNode node;
-    if (element instanceof StartEvent start
+    if (element instanceof StartEvent start && scope.type == ElementType.EVENT_SUB_PROCESS) {
+      node = transformEventSubProcessStart(scope, start, problems);
+      if (node == null) {
+        return null;
+      }
+    } else if (element instanceof StartEvent start
         && start.getEventDefinitions().size() == 1
         && start.getEventDefinitions().iterator().next() instanceof TimerEventDefinition timer
         && scope.type == ElementType.PROCESS) {
@@ -310,7 +337,7 @@ public final class BpmnTransformer {
           node,
           timer,
           EnumSet.of(FlowNode.TimerKind.DATE, FlowNode.TimerKind.CYCLE),
-          "a timer start event",
+          PROCESS_TIMER_START,
           problems);
       scope.timerStartEventIds.add(id);
     } else if (element instanceof StartEvent start
@@ -323,6 +350,16 @@ public final class BpmnTransformer {
         problems.add(new Problem(id, "The message name of a start event must be static"));
       }
       scope.messageStartEventIds.add(id);
+    } else if (element instanceof StartEvent start
+        && start.getEventDefinitions().size() == 1
+        && start.getEventDefinitions().iterator().next() instanceof SignalEventDefinition signal
+        && scope.type == ElementType.PROCESS) {
+      node = new FlowNode(id, ElementType.START_EVENT, scope.id);
+      readSignal(node, signal, problems);
+      if (node.signalName != null && !node.signalName.isStatic()) {
+        problems.add(new Problem(id, "The signal name of a start event must be static"));
+      }
+      scope.signalStartEventIds.add(id);
     } else if (element instanceof StartEvent start) {
       if (!start.getEventDefinitions().isEmpty()) {
         return unsupported(id, start.getEventDefinitions(), "start events", problems);
@@ -367,6 +404,13 @@ public final class BpmnTransformer {
         readMappings(node, element, problems);
         return node;
       }
+      if (definitions.size() == 1
+          && definitions.iterator().next() instanceof SignalEventDefinition signal) {
+        node = new FlowNode(id, ElementType.INTERMEDIATE_CATCH_EVENT, scope.id);
+        readSignal(node, signal, problems);
+        readMappings(node, element, problems);
+        return node;
+      }
       if (definitions.size() != 1
           || !(definitions.iterator().next() instanceof TimerEventDefinition timer)) {
         return unsupported(id, definitions, "intermediate catch events", problems);
@@ -406,6 +450,18 @@ public final class BpmnTransformer {
         return node;
       }
       if (definitions.size() == 1
+          && definitions.iterator().next() instanceof SignalEventDefinition signal) {
+        node = new FlowNode(id, ElementType.BOUNDARY_EVENT, scope.id);
+        node.attachedToId = boundary.getAttachedTo().getId();
+        node.interrupting = boundary.cancelActivity();
+        readSignal(node, signal, problems);
+        readMappings(node, element, problems);
+        if (!node.inputs.isEmpty()) {
+          problems.add(new Problem(id, "Input mappings are not supported on this event"));
+        }
+        return node;
+      }
+      if (definitions.size() == 1
           && definitions.iterator().next() instanceof MessageEventDefinition message) {
         node = new FlowNode(id, ElementType.BOUNDARY_EVENT, scope.id);
         node.attachedToId = boundary.getAttachedTo().getId();
@@ -432,6 +488,8 @@ public final class BpmnTransformer {
       if (node.caughtErrorCode != null && node.caughtErrorCode.startsWith("=")) {
         problems.add(new Problem(id, "The caught error code must be static, not an expression"));
       }
+    } else if (element instanceof CallActivity call) {
+      node = transformCallActivity(scope, call, problems);
     } else if (element instanceof ServiceTask
         || element instanceof SendTask
         || element instanceof BusinessRuleTask
@@ -451,13 +509,27 @@ public final class BpmnTransformer {
     } else if (element instanceof InclusiveGateway gateway) {
       node = new FlowNode(id, ElementType.INCLUSIVE_GATEWAY, scope.id);
       node.defaultFlowId = gateway.getDefault() == null ? null : gateway.getDefault().getId();
+    } else if (element instanceof EventBasedGateway) {
+      node = new FlowNode(id, ElementType.EVENT_BASED_GATEWAY, scope.id);
     } else if (element instanceof ParallelGateway) {
       node = new FlowNode(id, ElementType.PARALLEL_GATEWAY, scope.id);
     } else if (element instanceof SubProcess sub
         && "subProcess".equals(sub.getElementType().getTypeName())) {
       if (sub.triggeredByEvent()) {
-        problems.add(new Problem(id, "Event sub-processes are not supported"));
-        return null;
+        node = new FlowNode(id, ElementType.EVENT_SUB_PROCESS, scope.id);
+        transformScope(node, sub.getFlowElements(), elements, flows, problems);
+        if (node.startEventId == null) {
+          problems.add(
+              new Problem(
+                  id, "An event sub-process must have one timer, message or error start event"));
+        } else {
+          scope.eventSubProcessStarts.add(elements.get(node.startEventId));
+        }
+        readMappings(node, element, problems);
+        if (!node.inputs.isEmpty()) {
+          problems.add(new Problem(id, "Input mappings are not supported on event sub-processes"));
+        }
+        return node;
       }
       node = new FlowNode(id, ElementType.SUB_PROCESS, scope.id);
       transformScope(node, sub.getFlowElements(), elements, flows, problems);
@@ -483,6 +555,159 @@ public final class BpmnTransformer {
           && (element instanceof StartEvent || element instanceof BoundaryEvent)) {
         problems.add(new Problem(id, "Input mappings are not supported on this event"));
       }
+    }
+    return node;
+  }
+
+  /**
+   * The start event of an event sub-process: exactly one timer, message or error definition; error
+   * start events always interrupt (as in Zeebe).
+   */
+  private FlowNode transformEventSubProcessStart(
+      FlowNode scope, StartEvent start, List<Problem> problems) {
+    String id = start.getId();
+    if (scope.startEventId != null) {
+      problems.add(new Problem(id, "An event sub-process must have exactly one start event"));
+      return null;
+    }
+    Collection<EventDefinition> definitions = start.getEventDefinitions();
+    if (definitions.size() != 1) {
+      problems.add(
+          new Problem(
+              id,
+              "The start event of an event sub-process must have one timer, message or error"
+                  + " event definition"));
+      return null;
+    }
+    EventDefinition definition = definitions.iterator().next();
+    FlowNode node = new FlowNode(id, ElementType.START_EVENT, scope.id);
+    node.interrupting = start.isInterrupting();
+    if (definition instanceof TimerEventDefinition timer) {
+      readTimer(
+          node,
+          timer,
+          node.interrupting
+              ? EnumSet.of(FlowNode.TimerKind.DURATION, FlowNode.TimerKind.DATE)
+              : EnumSet.allOf(FlowNode.TimerKind.class),
+          node.interrupting
+              ? "an interrupting event sub-process timer start event"
+              : "a non-interrupting event sub-process timer start event",
+          problems);
+    } else if (definition instanceof MessageEventDefinition message) {
+      readMessage(node, message.getMessage(), true, problems);
+    } else if (definition instanceof SignalEventDefinition signal) {
+      readSignal(node, signal, problems);
+    } else if (definition instanceof ErrorEventDefinition error) {
+      if (!node.interrupting) {
+        problems.add(new Problem(id, "An error start event must be interrupting"));
+      }
+      node.errorBoundary = true;
+      String code = error.getError() == null ? null : error.getError().getErrorCode();
+      node.caughtErrorCode = code == null || code.isBlank() ? null : code;
+      if (node.caughtErrorCode != null && node.caughtErrorCode.startsWith("=")) {
+        problems.add(new Problem(id, "The caught error code must be static, not an expression"));
+      }
+    } else {
+      return unsupported(id, definitions, "event sub-process start events", problems);
+    }
+    scope.startEventId = id;
+    return node;
+  }
+
+  /** Element types that can be multi-instance here. */
+  private static final Set<ElementType> MULTI_INSTANCE_TYPES =
+      EnumSet.of(
+          ElementType.JOB_TASK,
+          ElementType.USER_TASK,
+          ElementType.SCRIPT_TASK,
+          ElementType.SUB_PROCESS,
+          ElementType.CALL_ACTIVITY);
+
+  /** Reads {@code zeebe:loopCharacteristics}; standard loops and cardinality are refused. */
+  private void readMultiInstance(FlowNode node, Activity activity, List<Problem> problems) {
+    String id = node.id;
+    if (!(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop)) {
+      problems.add(
+          new Problem(
+              id,
+              "Loop characteristics of type '"
+                  + activity.getLoopCharacteristics().getElementType().getTypeName()
+                  + "' are not supported (only multi-instance)"));
+      return;
+    }
+    if (!MULTI_INSTANCE_TYPES.contains(node.type)) {
+      problems.add(
+          new Problem(
+              id,
+              "Multi-instance is not supported on elements of type '"
+                  + activity.getElementType().getTypeName()
+                  + "'"));
+      return;
+    }
+    ZeebeLoopCharacteristics zeebe = loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+    if (zeebe == null
+        || zeebe.getInputCollection() == null
+        || zeebe.getInputCollection().isBlank()) {
+      problems.add(
+          new Problem(
+              id,
+              "A multi-instance activity must have a zeebe:loopCharacteristics"
+                  + " inputCollection"));
+      return;
+    }
+    Expression input = parse(id, () -> Expression.of(zeebe.getInputCollection(), feel), problems);
+    Expression output = optional(id, zeebe.getOutputElement(), problems);
+    Expression completion = null;
+    if (loop.getCompletionCondition() != null
+        && loop.getCompletionCondition().getTextContent() != null
+        && !loop.getCompletionCondition().getTextContent().isBlank()) {
+      String text = loop.getCompletionCondition().getTextContent().trim();
+      completion =
+          parse(
+              id,
+              () -> text.startsWith("=") ? Expression.of(text, feel) : Expression.feel(text, feel),
+              problems);
+    }
+    String outputCollection = blankToNull(zeebe.getOutputCollection());
+    if ((outputCollection == null) != (output == null)) {
+      problems.add(
+          new Problem(
+              id, "outputCollection and outputElement must be defined together, or neither"));
+    }
+    if (input != null) {
+      node.multiInstance =
+          new MultiInstance(
+              loop.isSequential(),
+              input,
+              blankToNull(zeebe.getInputElement()),
+              outputCollection,
+              output,
+              completion);
+    }
+  }
+
+  /** A call activity: the called process by id (static or FEEL), always its latest version. */
+  private FlowNode transformCallActivity(
+      FlowNode scope, CallActivity call, List<Problem> problems) {
+    String id = call.getId();
+    FlowNode node = new FlowNode(id, ElementType.CALL_ACTIVITY, scope.id);
+    ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
+    if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+      problems.add(new Problem(id, "Must have a zeebe:calledElement with a processId"));
+      return null;
+    }
+    node.calledProcessId =
+        parse(id, () -> Expression.of(called.getProcessId().trim(), feel), problems);
+    node.propagateAllParentVariables = called.isPropagateAllParentVariablesEnabled();
+    node.propagateAllChildVariables = called.isPropagateAllChildVariablesEnabled();
+    ZeebeBindingType binding = called.getBindingType();
+    if (binding != null && binding != ZeebeBindingType.latest) {
+      problems.add(
+          new Problem(
+              id,
+              "The called element binding type '"
+                  + binding
+                  + "' is not supported by this engine (supported: latest)"));
     }
     return node;
   }
@@ -650,6 +875,19 @@ public final class BpmnTransformer {
     }
   }
 
+  /** What a process's timer start event is called in messages; its timer is evaluated at deploy. */
+  private static final String PROCESS_TIMER_START = "a timer start event";
+
+  /** Reads a signal reference: its name (static or FEEL). */
+  private void readSignal(FlowNode node, SignalEventDefinition definition, List<Problem> problems) {
+    io.camunda.zeebe.model.bpmn.instance.Signal signal = definition.getSignal();
+    if (signal == null || signal.getName() == null || signal.getName().isBlank()) {
+      problems.add(new Problem(node.id, "Must reference a signal with a name"));
+      return;
+    }
+    node.signalName = parse(node.id, () -> Expression.of(signal.getName(), feel), problems);
+  }
+
   /** Reads a timer definition, refusing kinds the element cannot have and bad static values. */
   private void readTimer(
       FlowNode node,
@@ -692,7 +930,7 @@ public final class BpmnTransformer {
       if (error != null) {
         problems.add(new Problem(node.id, error));
       }
-    } else if (node.timer != null && node.type == ElementType.START_EVENT) {
+    } else if (node.timer != null && PROCESS_TIMER_START.equals(what)) {
       // a start timer is evaluated at deploy, without variables: check it now
       FeelEvaluator.Result value = node.timer.evaluate(feel, Map.of());
       if (value.isFailure() || !(value.value() instanceof String evaluated)) {

@@ -22,5 +22,14 @@ public enum ElementType {
   /** Receive task: waits for its message. */
   RECEIVE_TASK,
   /** Intermediate catch event (timer or message): waits for its trigger. */
-  INTERMEDIATE_CATCH_EVENT
+  INTERMEDIATE_CATCH_EVENT,
+  /** Event-based gateway: waits for the first of the catch events after it. */
+  EVENT_BASED_GATEWAY,
+  /** Call activity: starts the latest version of another process and waits for it to end. */
+  CALL_ACTIVITY,
+  /**
+   * Event sub-process ({@code triggeredByEvent}): not on any flow; its start event (timer, message
+   * or error) opens it in the enclosing scope.
+   */
+  EVENT_SUB_PROCESS
 }

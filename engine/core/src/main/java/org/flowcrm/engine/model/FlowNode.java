@@ -73,13 +73,22 @@ public final class FlowNode {
   Expression messageName;
   Expression correlationKey;
 
+  /** Signal events: the signal's name (catch and boundary events: static or FEEL). */
+  Expression signalName;
+
+  /** Process: signal start events. */
+  final List<String> signalStartEventIds = new ArrayList<>();
+
   /** Process: message start events. */
   final List<String> messageStartEventIds = new ArrayList<>();
 
   /** Boundary events: whether triggering it terminates the activity. */
   boolean interrupting = true;
 
-  /** Boundary events: true for error boundaries (those {@link #caughtErrorCode} applies to). */
+  /**
+   * Error catch events: error boundaries and error start events of event sub-processes (those
+   * {@link #caughtErrorCode} applies to).
+   */
   boolean errorBoundary;
 
   /** Process: timer start events. */
@@ -90,8 +99,19 @@ public final class FlowNode {
   String caughtErrorCode;
   final List<FlowNode> boundaryEvents = new ArrayList<>();
 
-  // sub-process / process: the none start event to activate
+  // sub-process / process: the none start event to activate (event sub-process: its start event)
   String startEventId;
+
+  /** Process and sub-processes: start events of the event sub-processes directly inside. */
+  final List<FlowNode> eventSubProcessStarts = new ArrayList<>();
+
+  /** Multi-instance activities: how the inner instances are made; null for a single instance. */
+  MultiInstance multiInstance;
+
+  // call activities
+  Expression calledProcessId;
+  boolean propagateAllParentVariables = true;
+  boolean propagateAllChildVariables = true;
 
   /** Inclusive joins: for each incoming flow, the ids of the elements that can still reach it. */
   final Map<String, Set<String>> reachingIncoming = new LinkedHashMap<>();
@@ -223,10 +243,23 @@ public final class FlowNode {
     return messageStartEventIds;
   }
 
-  /** Boundary events with a message. */
+  public Expression signalName() {
+    return signalName;
+  }
+
+  public List<String> signalStartEventIds() {
+    return signalStartEventIds;
+  }
+
+  /** Whether the event waits for a subscription: a message or a signal. */
+  public boolean subscribes() {
+    return messageName != null || signalName != null;
+  }
+
+  /** Boundary events with a message or a signal. */
   public boolean hasMessageBoundaries() {
     for (FlowNode b : boundaryEvents) {
-      if (b.messageName != null) {
+      if (b.subscribes()) {
         return true;
       }
     }
@@ -277,6 +310,31 @@ public final class FlowNode {
 
   public String startEventId() {
     return startEventId;
+  }
+
+  /** Start events of the event sub-processes this scope contains (timer, message or error). */
+  public List<FlowNode> eventSubProcessStarts() {
+    return eventSubProcessStarts;
+  }
+
+  /** The multi-instance characteristics, or null. */
+  public MultiInstance multiInstance() {
+    return multiInstance;
+  }
+
+  /** Call activity: the called process id, static or FEEL. */
+  public Expression calledProcessId() {
+    return calledProcessId;
+  }
+
+  /** Call activity: whether the child gets every variable visible here, not only input mappings. */
+  public boolean propagateAllParentVariables() {
+    return propagateAllParentVariables;
+  }
+
+  /** Call activity: whether the child's variables come back when it has no output mappings. */
+  public boolean propagateAllChildVariables() {
+    return propagateAllChildVariables;
   }
 
   public Map<String, Set<String>> reachingIncoming() {

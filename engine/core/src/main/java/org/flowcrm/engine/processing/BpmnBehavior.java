@@ -11,6 +11,7 @@ import org.flowcrm.engine.model.ElementType;
 import org.flowcrm.engine.model.ExecutableProcess;
 import org.flowcrm.engine.model.FlowNode;
 import org.flowcrm.engine.model.Mapping;
+import org.flowcrm.engine.model.MultiInstance;
 import org.flowcrm.engine.model.SequenceFlow;
 import org.flowcrm.engine.model.Timers;
 import org.flowcrm.engine.state.DeployedProcess;
@@ -66,6 +67,21 @@ final class BpmnBehavior {
       Map<String, Object> variables,
       String startEventId,
       String correlationKey) {
+    return start(definition, variables, startEventId, correlationKey, null, null);
+  }
+
+  /**
+   * Starts an instance; a call activity passes itself as {@code callActivity} so the child knows
+   * whom to report to, and the link exists before the child's first element runs (a child may
+   * complete at once).
+   */
+  private ProcessInstance start(
+      DeployedProcess definition,
+      Map<String, Object> variables,
+      String startEventId,
+      String correlationKey,
+      ProcessInstance parent,
+      ElementInstance callActivity) {
     ProcessInstance instance = new ProcessInstance();
     instance.key = state.nextKey();
     instance.processDefinitionKey = definition.key();
@@ -73,6 +89,12 @@ final class BpmnBehavior {
     instance.version = definition.version();
     instance.tenantId = definition.tenantId();
     instance.startTime = clock.millis();
+    if (parent != null) {
+      instance.parentProcessInstanceKey = parent.key;
+      instance.parentElementInstanceKey = callActivity.key;
+      callActivity.calledInstanceKey = instance.key;
+      batch.changed(parent);
+    }
     state.addInstance(instance);
     if (correlationKey != null && !correlationKey.isEmpty()) {
       instance.startCorrelationKey = correlationKey;
@@ -83,8 +105,25 @@ final class BpmnBehavior {
     root.variables.putAll(variables);
     state.addElement(instance, root);
     batch.changed(instance);
-    activate(instance, root, definition.executable().element(startEventId));
+    root.startEventId = startEventId;
+    startRoot(instance, root);
     return instance;
+  }
+
+  /**
+   * Opens the process's event sub-processes, then activates its start event; also what resolving an
+   * incident on the process itself (an event sub-process that could not be opened) repeats.
+   */
+  private void startRoot(ProcessInstance instance, ElementInstance root) {
+    ExecutableProcess process = process(instance);
+    Failure failure = openEventSubProcesses(instance, root, process.process());
+    if (failure != null) {
+      raiseIncident(instance, root, failure, 0);
+      return;
+    }
+    String startEventId = root.startEventId;
+    root.startEventId = null;
+    activate(instance, root, process.element(startEventId));
   }
 
   void cancel(ProcessInstance instance) {
@@ -97,6 +136,83 @@ final class BpmnBehavior {
     state.removeInstance(instance);
     batch.changed.remove(instance.key);
     batch.finished.put(instance.key, new Batch.Finished(instance, how, variables, clock.millis()));
+    if ("COMPLETED".equals(how) && instance.parentProcessInstanceKey != 0) {
+      calledProcessCompleted(instance, variables);
+    }
+  }
+
+  /**
+   * A child started by a call activity completed: the call activity completes with the child's
+   * variables, which its output mappings read; without output mappings all of them are merged,
+   * unless {@code propagateAllChildVariables} is false (then none are).
+   */
+  private void calledProcessCompleted(ProcessInstance child, Map<String, Object> variables) {
+    ProcessInstance parent = state.instance(child.parentProcessInstanceKey);
+    if (parent == null) {
+      return;
+    }
+    ElementInstance call = parent.elements.get(child.parentElementInstanceKey);
+    if (call == null || call.calledInstanceKey != child.key) {
+      return; // the call activity was terminated meanwhile
+    }
+    call.calledInstanceKey = 0;
+    FlowNode node = process(parent).element(call.elementId);
+    call.pendingVariables =
+        node.propagateAllChildVariables() || node.hasOutputMappings()
+            ? new LinkedHashMap<>(variables)
+            : null;
+    batch.changed(parent);
+    complete(parent, call, node);
+  }
+
+  /**
+   * A call activity starts the latest version of the called process with the variables visible here
+   * (or, with {@code propagateAllParentVariables=false}, only its input mappings' results).
+   */
+  private void callProcess(ProcessInstance instance, ElementInstance element, FlowNode node) {
+    Map<String, Object> visible = visibleVariables(instance, element);
+    FeelEvaluator.Result id = node.calledProcessId().evaluate(feel, visible);
+    if (id.isFailure() || !(id.value() instanceof String processId) || processId.isBlank()) {
+      raiseIncident(
+          instance,
+          element,
+          new Failure(
+              Incident.ErrorType.EXTRACT_VALUE_ERROR,
+              expectedType(node.calledProcessId(), "STRING", id)),
+          0);
+      return;
+    }
+    DeployedProcess called = state.latest(processId);
+    if (called == null) {
+      raiseIncident(
+          instance,
+          element,
+          new Failure(
+              Incident.ErrorType.CALLED_ELEMENT_ERROR,
+              "Expected process with BPMN process id '"
+                  + processId
+                  + "' to be deployed, but not found."),
+          0);
+      return;
+    }
+    String startEventId = called.executable().process().startEventId();
+    if (startEventId == null) {
+      raiseIncident(
+          instance,
+          element,
+          new Failure(
+              Incident.ErrorType.CALLED_ELEMENT_ERROR,
+              "Expected process with BPMN process id '"
+                  + processId
+                  + "' to have a none start event, but not found."),
+          0);
+      return;
+    }
+    Map<String, Object> variables =
+        node.propagateAllParentVariables() ? visible : new LinkedHashMap<>(element.variables);
+    element.state = ElementInstance.State.ACTIVE;
+    batch.changed(instance);
+    start(called, variables, startEventId, null, instance, element);
   }
 
   private boolean isRunning(ProcessInstance instance) {
@@ -194,9 +310,13 @@ final class BpmnBehavior {
   private void runActivation(ProcessInstance instance, ElementInstance element, FlowNode node) {
     element.state = ElementInstance.State.ACTIVATING;
     ElementInstance scope = instance.elements.get(element.flowScopeKey);
-    if (!node.inputs().isEmpty()) {
-      Object mapped =
-          applyMappings(node.inputs(), visibleVariables(instance, scope), new LinkedHashMap<>());
+    // a multi-instance body has the boundary events; its inner instances the input mappings
+    boolean body = isBody(element, node);
+    if (!body && !node.inputs().isEmpty()) {
+      Map<String, Object> innerLocals = innerLocals(element, node);
+      Map<String, Object> context = visibleVariables(instance, scope);
+      context.putAll(innerLocals);
+      Object mapped = applyMappings(node.inputs(), context, new LinkedHashMap<>());
       if (mapped instanceof Failure failure) {
         raiseIncident(instance, element, failure, 0);
         return;
@@ -204,14 +324,20 @@ final class BpmnBehavior {
       @SuppressWarnings("unchecked")
       Map<String, Object> locals = (Map<String, Object>) mapped;
       element.variables.clear();
+      element.variables.putAll(innerLocals);
       element.variables.putAll(locals);
     }
-    if (node.hasTimerBoundaries() || node.hasMessageBoundaries()) {
+    if ((node.multiInstance() == null || body)
+        && (node.hasTimerBoundaries() || node.hasMessageBoundaries())) {
       Failure failure = subscribeBoundaryTimers(instance, element, node);
       if (failure != null) {
         raiseIncident(instance, element, failure, 0);
         return;
       }
+    }
+    if (body) {
+      activateBody(instance, element, node);
+      return;
     }
     switch (node.type()) {
       case RECEIVE_TASK -> {
@@ -223,7 +349,7 @@ final class BpmnBehavior {
         element.state = ElementInstance.State.ACTIVE;
       }
       case INTERMEDIATE_CATCH_EVENT -> {
-        if (node.messageName() != null) {
+        if (node.subscribes()) {
           Failure failure = subscribe(instance, element, node, visibleVariables(instance, element));
           if (failure != null) {
             raiseIncident(instance, element, failure, 0);
@@ -281,8 +407,28 @@ final class BpmnBehavior {
         complete(instance, element, node);
       }
       case SUB_PROCESS -> {
+        Failure failure = openEventSubProcesses(instance, element, node);
+        if (failure != null) {
+          raiseIncident(instance, element, failure, 0);
+          return;
+        }
         element.state = ElementInstance.State.ACTIVE;
         activate(instance, element, process(instance).element(node.startEventId()));
+      }
+      case CALL_ACTIVITY -> callProcess(instance, element, node);
+      case EVENT_BASED_GATEWAY -> {
+        List<FlowNode> events = new ArrayList<>();
+        ExecutableProcess process = process(instance);
+        for (SequenceFlow flow : node.outgoing()) {
+          events.add(process.element(flow.targetId()));
+        }
+        unsubscribeTimers(instance, element);
+        Failure failure = openTriggers(instance, element, events);
+        if (failure != null) {
+          raiseIncident(instance, element, failure, 0);
+          return;
+        }
+        element.state = ElementInstance.State.ACTIVE;
       }
       case END_EVENT -> {
         element.state = ElementInstance.State.ACTIVE;
@@ -311,6 +457,186 @@ final class BpmnBehavior {
         }
       }
       default -> throw new IllegalStateException("Cannot activate " + node.type());
+    }
+  }
+
+  // ------------------------------------------------------------------ multi-instance
+
+  /** The element instance of a multi-instance activity as a whole (not one of its items). */
+  private static boolean isBody(ElementInstance element, FlowNode node) {
+    return node.multiInstance() != null && element.loopCounter == 0;
+  }
+
+  private static boolean isInner(ElementInstance element, FlowNode node) {
+    return node.multiInstance() != null && element.loopCounter > 0;
+  }
+
+  /** An inner instance's own locals: loopCounter, the input element, the output element. */
+  private static Map<String, Object> innerLocals(ElementInstance element, FlowNode node) {
+    Map<String, Object> locals = new LinkedHashMap<>();
+    if (!isInner(element, node)) {
+      return locals;
+    }
+    MultiInstance mi = node.multiInstance();
+    for (String name : new String[] {"loopCounter", mi.inputElement(), outputVariable(mi)}) {
+      if (name != null && element.variables.containsKey(name)) {
+        locals.put(name, element.variables.get(name));
+      }
+    }
+    return locals;
+  }
+
+  /**
+   * When the output element is just a variable, each inner instance gets it as a local (null at
+   * first), so the instances do not overwrite each other's value (as in Zeebe).
+   */
+  private static String outputVariable(MultiInstance mi) {
+    if (mi.outputElement() == null || mi.outputElement().isStatic()) {
+      return null;
+    }
+    String source = mi.outputElement().source().trim();
+    return source.matches("[A-Za-z_][A-Za-z0-9_]*") ? source : null;
+  }
+
+  /**
+   * Activates the body: evaluates the input collection, prepares the output collection (one null
+   * per item) and creates the first inner instance (sequential) or all of them (parallel). An empty
+   * collection completes the body at once.
+   */
+  private void activateBody(ProcessInstance instance, ElementInstance body, FlowNode node) {
+    MultiInstance mi = node.multiInstance();
+    FeelEvaluator.Result collection =
+        mi.inputCollection().evaluate(feel, visibleVariables(instance, body));
+    if (collection.isFailure() || !(collection.value() instanceof List<?> items)) {
+      raiseIncident(
+          instance,
+          body,
+          new Failure(
+              Incident.ErrorType.EXTRACT_VALUE_ERROR,
+              expectedType(mi.inputCollection(), "ARRAY", collection)),
+          0);
+      return;
+    }
+    body.multiInstanceItems = new ArrayList<>(items);
+    body.multiInstanceCompleted = 0;
+    if (mi.outputCollection() != null) {
+      body.variables.put(
+          mi.outputCollection(),
+          new ArrayList<>(java.util.Collections.nCopies(items.size(), null)));
+    }
+    body.state = ElementInstance.State.ACTIVE;
+    batch.changed(instance);
+    if (items.isEmpty()) {
+      complete(instance, body, node);
+      return;
+    }
+    if (mi.sequential()) {
+      runActivation(instance, newInner(instance, body, node, 0), node);
+      return;
+    }
+    // all inner instances exist before the first runs, so one that completes at once does not
+    // find its body empty
+    List<ElementInstance> inners = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      inners.add(newInner(instance, body, node, i));
+    }
+    for (ElementInstance inner : inners) {
+      if (!isRunning(instance) || instance.elements.get(inner.key) != inner) {
+        continue; // the completion condition or an interruption ended it
+      }
+      runActivation(instance, inner, node);
+    }
+  }
+
+  private ElementInstance newInner(
+      ProcessInstance instance, ElementInstance body, FlowNode node, int index) {
+    MultiInstance mi = node.multiInstance();
+    ElementInstance inner = new ElementInstance(state.nextKey(), node.id(), body.key);
+    inner.loopCounter = index + 1;
+    inner.variables.put("loopCounter", (long) index + 1);
+    if (mi.inputElement() != null) {
+      inner.variables.put(mi.inputElement(), body.multiInstanceItems.get(index));
+    }
+    String output = outputVariable(mi);
+    if (output != null) {
+      inner.variables.put(output, null);
+    }
+    state.addElement(instance, inner);
+    batch.changed(instance);
+    return inner;
+  }
+
+  /**
+   * An inner instance completed (its variables are merged already): its output element goes into
+   * the output collection, the completion condition may end the whole activity, otherwise the next
+   * item starts (sequential) or the body completes when no inner instance is left.
+   */
+  private void innerCompleted(
+      ProcessInstance instance, ElementInstance inner, FlowNode node, ElementInstance body) {
+    MultiInstance mi = node.multiInstance();
+    Map<String, Object> innerVariables = visibleVariables(instance, inner);
+    if (mi.outputCollection() != null) {
+      FeelEvaluator.Result value = mi.outputElement().evaluate(feel, innerVariables);
+      if (value.isFailure()) {
+        raiseIncident(
+            instance,
+            inner,
+            new Failure(
+                Incident.ErrorType.EXTRACT_VALUE_ERROR,
+                "Failed to evaluate expression '"
+                    + mi.outputElement().source()
+                    + "': "
+                    + value.failure()),
+            0);
+        return;
+      }
+      List<Object> collected =
+          body.variables.get(mi.outputCollection()) instanceof List<?> list
+                  && list.size() == body.multiInstanceItems.size()
+              ? new ArrayList<>(list)
+              : new ArrayList<>(
+                  java.util.Collections.nCopies(body.multiInstanceItems.size(), null));
+      collected.set(inner.loopCounter - 1, value.value());
+      body.variables.put(mi.outputCollection(), collected);
+    }
+    int total = body.multiInstanceItems.size();
+    int active = 0;
+    for (ElementInstance sibling : instance.elements.values()) {
+      if (sibling.flowScopeKey == body.key && sibling.key != inner.key) {
+        active++;
+      }
+    }
+    boolean done = false;
+    if (mi.completionCondition() != null) {
+      Map<String, Object> variables = visibleVariables(instance, body);
+      variables.put("numberOfInstances", (long) total);
+      variables.put("numberOfActiveInstances", (long) active);
+      variables.put("numberOfCompletedInstances", (long) body.multiInstanceCompleted + 1);
+      variables.put("numberOfTerminatedInstances", 0L);
+      FeelEvaluator.Result condition = mi.completionCondition().evaluate(feel, variables);
+      if (condition.isFailure() || !(condition.value() instanceof Boolean)) {
+        raiseIncident(
+            instance,
+            inner,
+            new Failure(
+                Incident.ErrorType.EXTRACT_VALUE_ERROR,
+                expectedType(mi.completionCondition(), "BOOLEAN", condition)),
+            0);
+        return;
+      }
+      done = (Boolean) condition.value();
+    }
+    unsubscribeTimers(instance, inner);
+    state.removeElement(instance, inner);
+    body.multiInstanceCompleted++;
+    batch.changed(instance);
+    if (done) {
+      terminateChildren(instance, body);
+      complete(instance, body, node);
+    } else if (mi.sequential() && inner.loopCounter < total) {
+      runActivation(instance, newInner(instance, body, node, inner.loopCounter), node);
+    } else if (active == 0) {
+      complete(instance, body, node);
     }
   }
 
@@ -477,7 +803,7 @@ final class BpmnBehavior {
     List<Object[]> schedules = new ArrayList<>();
     List<Object[]> messages = new ArrayList<>();
     for (FlowNode boundary : node.boundaryEvents()) {
-      if (boundary.messageName() != null) {
+      if (boundary.subscribes()) {
         Object subscription = subscription(boundary, variables);
         if (subscription instanceof Failure failure) {
           return failure;
@@ -507,6 +833,15 @@ final class BpmnBehavior {
 
   /** Evaluates a message event's name and correlation key: {name, key} or a Failure. */
   private Object subscription(FlowNode node, Map<String, Object> variables) {
+    if (node.signalName() != null) {
+      FeelEvaluator.Result signal = node.signalName().evaluate(feel, variables);
+      if (signal.isFailure() || !(signal.value() instanceof String signalName)) {
+        return new Failure(
+            Incident.ErrorType.EXTRACT_VALUE_ERROR,
+            expectedType(node.signalName(), "STRING", signal));
+      }
+      return new String[] {signalName, ""};
+    }
     FeelEvaluator.Result name = node.messageName().evaluate(feel, variables);
     if (name.isFailure() || !(name.value() instanceof String messageName)) {
       return new Failure(
@@ -554,8 +889,11 @@ final class BpmnBehavior {
     subscription.messageName = nameAndKey[0];
     subscription.correlationKey = nameAndKey[1];
     subscription.interrupting = event.interrupting();
+    subscription.signal = event.signalName() != null;
     state.addSubscription(instance, subscription);
-    batch.openedSubscriptions.add(subscription);
+    if (!subscription.signal) {
+      batch.openedSubscriptions.add(subscription); // signals are never buffered
+    }
     batch.changed(instance);
   }
 
@@ -569,6 +907,17 @@ final class BpmnBehavior {
     ElementInstance owner = instance.elements.get(subscription.elementInstanceKey);
     batch.changed(instance);
     FlowNode target = process(instance).element(subscription.targetElementId);
+    if (process(instance).element(owner.elementId).type() == ElementType.EVENT_BASED_GATEWAY) {
+      eventGatewayTriggered(instance, owner, target, new LinkedHashMap<>(variables));
+      return;
+    }
+    if (isEventSubProcessStart(instance, target)) {
+      if (target.interrupting()) {
+        state.removeSubscription(instance, subscription);
+      }
+      triggerEventSubProcess(instance, owner, target, Map.of(), new LinkedHashMap<>(variables));
+      return;
+    }
     if (target.type() != ElementType.BOUNDARY_EVENT) {
       state.removeSubscription(instance, subscription);
       owner.pendingVariables = new LinkedHashMap<>(variables);
@@ -616,9 +965,21 @@ final class BpmnBehavior {
       return;
     }
     FlowNode target = process(instance).element(timer.targetElementId);
+    if (process(instance).element(owner.elementId).type() == ElementType.EVENT_BASED_GATEWAY) {
+      eventGatewayTriggered(instance, owner, target, null);
+      return;
+    }
     if (target.type() == ElementType.INTERMEDIATE_CATCH_EVENT) {
       state.removeTimer(instance, timer);
       complete(instance, owner, target);
+      return;
+    }
+    if (isEventSubProcessStart(instance, target)) {
+      state.removeTimer(instance, timer);
+      if (!target.interrupting()) {
+        repeat(instance, timer);
+      }
+      triggerEventSubProcess(instance, owner, target, Map.of(), null);
       return;
     }
     ElementInstance scope = instance.elements.get(owner.flowScopeKey);
@@ -626,15 +987,39 @@ final class BpmnBehavior {
       terminate(instance, owner);
     } else {
       state.removeTimer(instance, timer);
-      if (timer.interval != null && timer.repetitions != 1) {
-        timer.repetitions = timer.repetitions < 0 ? -1 : timer.repetitions - 1;
-        timer.dueDate = Timers.next(timer.interval, clock.millis());
-        state.addTimer(instance, timer);
-      }
+      repeat(instance, timer);
     }
     ElementInstance event = new ElementInstance(state.nextKey(), target.id(), scope.key);
     state.addElement(instance, event);
     runActivationOfCatchEvent(instance, event, target);
+  }
+
+  /**
+   * The first event after an event-based gateway occurred: the gateway's other timers and
+   * subscriptions close, the gateway is left and the event completes with the message variables.
+   */
+  private void eventGatewayTriggered(
+      ProcessInstance instance,
+      ElementInstance gateway,
+      FlowNode event,
+      Map<String, Object> variables) {
+    ElementInstance scope = instance.elements.get(gateway.flowScopeKey);
+    unsubscribeTimers(instance, gateway);
+    state.removeElement(instance, gateway);
+    ElementInstance caught = new ElementInstance(state.nextKey(), event.id(), scope.key);
+    caught.pendingVariables = variables;
+    state.addElement(instance, caught);
+    batch.changed(instance);
+    runActivationOfCatchEvent(instance, caught, event);
+  }
+
+  /** A cycle is scheduled again from now while repetitions remain. */
+  private void repeat(ProcessInstance instance, Timer timer) {
+    if (timer.interval != null && timer.repetitions != 1) {
+      timer.repetitions = timer.repetitions < 0 ? -1 : timer.repetitions - 1;
+      timer.dueDate = Timers.next(timer.interval, clock.millis());
+      state.addTimer(instance, timer);
+    }
   }
 
   // ------------------------------------------------------------------ user tasks
@@ -918,9 +1303,11 @@ final class BpmnBehavior {
   // ------------------------------------------------------------------ errors
 
   /**
-   * Looks for an error boundary event from the throwing element outwards (an exact code before a
-   * catch-all on the same element). Caught: the element the boundary sits on is terminated and the
-   * boundary event activated with the error variables as its locals. Not caught: an incident.
+   * Looks for an error catch event from the throwing element outwards: at each element instance the
+   * error start events of the event sub-processes it contains, then its error boundary events (an
+   * exact code before a catch-all); past a process instance's root it goes on at the call activity
+   * that started it. Caught: the catching scope is interrupted and the catch event activated with
+   * the error variables as its locals. Not caught: an incident at the thrower.
    */
   private void throwError(
       ProcessInstance instance,
@@ -929,36 +1316,41 @@ final class BpmnBehavior {
       String errorMessage,
       Map<String, Object> variables,
       long jobKey) {
-    ExecutableProcess process = process(instance);
+    ProcessInstance current = instance;
     ElementInstance candidate = thrower;
     while (candidate != null) {
-      FlowNode node = process.element(candidate.elementId);
-      FlowNode catcher = null;
-      for (FlowNode boundary : node.boundaryEvents()) {
-        if (boundary.errorBoundary() && errorCode.equals(boundary.caughtErrorCode())) {
-          catcher = boundary;
-          break;
-        }
-      }
-      if (catcher == null) {
-        for (FlowNode boundary : node.boundaryEvents()) {
-          if (boundary.errorBoundary() && boundary.caughtErrorCode() == null) {
-            catcher = boundary;
-            break;
-          }
-        }
-      }
+      FlowNode node = process(current).element(candidate.elementId);
+      FlowNode catcher =
+          errorCatcher(
+              node,
+              errorCode,
+              isBody(candidate, node) || node.multiInstance() == null,
+              !isBody(candidate, node));
       if (catcher != null) {
-        ElementInstance scope = instance.elements.get(candidate.flowScopeKey);
-        terminate(instance, candidate);
-        ElementInstance event = new ElementInstance(state.nextKey(), catcher.id(), scope.key);
-        event.variables.putAll(variables);
-        state.addElement(instance, event);
-        batch.changed(instance);
-        runActivationOfCatchEvent(instance, event, catcher);
+        if (catcher.type() == ElementType.BOUNDARY_EVENT) {
+          ElementInstance scope = current.elements.get(candidate.flowScopeKey);
+          terminate(current, candidate);
+          ElementInstance event = new ElementInstance(state.nextKey(), catcher.id(), scope.key);
+          event.variables.putAll(variables);
+          state.addElement(current, event);
+          batch.changed(current);
+          runActivationOfCatchEvent(current, event, catcher);
+        } else {
+          triggerEventSubProcess(current, candidate, catcher, variables, null);
+        }
         return;
       }
-      candidate = instance.elements.get(candidate.flowScopeKey);
+      ElementInstance next = current.elements.get(candidate.flowScopeKey);
+      if (next == null && current.parentProcessInstanceKey != 0) {
+        ProcessInstance parent = state.instance(current.parentProcessInstanceKey);
+        ElementInstance call =
+            parent == null ? null : parent.elements.get(current.parentElementInstanceKey);
+        if (call != null && call.calledInstanceKey == current.key) {
+          current = parent;
+          next = call;
+        }
+      }
+      candidate = next;
     }
     if (jobKey != 0) {
       Job job = instance.jobs.get(jobKey);
@@ -974,6 +1366,131 @@ final class BpmnBehavior {
             + ", but it was not caught. No error events are available in the scope.";
     raiseIncident(
         instance, thrower, new Failure(Incident.ErrorType.UNHANDLED_ERROR_EVENT, message), jobKey);
+  }
+
+  /** The error catch event of an element for a code: event sub-processes inside it first. */
+  private static FlowNode errorCatcher(
+      FlowNode node, String errorCode, boolean boundaries, boolean eventSubProcesses) {
+    List<FlowNode> events = new ArrayList<>();
+    if (eventSubProcesses) {
+      events.addAll(node.eventSubProcessStarts());
+    }
+    if (boundaries) {
+      events.addAll(node.boundaryEvents());
+    }
+    for (FlowNode event : events) {
+      if (event.errorBoundary() && errorCode.equals(event.caughtErrorCode())) {
+        return event;
+      }
+    }
+    for (FlowNode event : events) {
+      if (event.errorBoundary() && event.caughtErrorCode() == null) {
+        return event;
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ event sub-processes
+
+  /** Whether an element is the start event of an event sub-process. */
+  private boolean isEventSubProcessStart(ProcessInstance instance, FlowNode node) {
+    return node.type() == ElementType.START_EVENT
+        && node.scopeId() != null
+        && process(instance).element(node.scopeId()).type() == ElementType.EVENT_SUB_PROCESS;
+  }
+
+  /**
+   * Opens the timers and message subscriptions of the event sub-processes inside a scope, owned by
+   * the scope's element instance (so they close with it). Error start events need none.
+   */
+  private Failure openEventSubProcesses(
+      ProcessInstance instance, ElementInstance owner, FlowNode scopeNode) {
+    closeEventSubProcesses(instance, owner);
+    if (scopeNode.eventSubProcessStarts().isEmpty()) {
+      return null;
+    }
+    return openTriggers(instance, owner, scopeNode.eventSubProcessStarts());
+  }
+
+  /**
+   * Opens the timers and message subscriptions of catch events, owned by {@code owner}: all of them
+   * or, when one cannot be evaluated, none (the failure becomes an incident).
+   */
+  private Failure openTriggers(
+      ProcessInstance instance, ElementInstance owner, List<FlowNode> events) {
+    Map<String, Object> variables = visibleVariables(instance, owner);
+    List<Object[]> schedules = new ArrayList<>();
+    List<Object[]> messages = new ArrayList<>();
+    for (FlowNode start : events) {
+      if (start.subscribes()) {
+        Object subscription = subscription(start, variables);
+        if (subscription instanceof Failure failure) {
+          return failure;
+        }
+        messages.add(new Object[] {start, subscription});
+      } else if (start.timer() != null) {
+        Object schedule = schedule(start, variables);
+        if (schedule instanceof Failure failure) {
+          return failure;
+        }
+        schedules.add(new Object[] {start, schedule});
+      }
+    }
+    for (Object[] t : schedules) {
+      addTimer(instance, owner, (FlowNode) t[0], (Timers.Schedule) t[1]);
+    }
+    for (Object[] m : messages) {
+      addSubscription(instance, owner, (FlowNode) m[0], (String[]) m[1]);
+    }
+    return null;
+  }
+
+  /** Closes the event sub-process timers and subscriptions of a scope (not its boundary events). */
+  private void closeEventSubProcesses(ProcessInstance instance, ElementInstance owner) {
+    ExecutableProcess process = process(instance);
+    for (MessageSubscription subscription : new ArrayList<>(instance.subscriptions.values())) {
+      if (subscription.elementInstanceKey == owner.key
+          && isEventSubProcessStart(instance, process.element(subscription.targetElementId))) {
+        state.removeSubscription(instance, subscription);
+        batch.changed(instance);
+      }
+    }
+    for (Timer timer : new ArrayList<>(instance.timers.values())) {
+      if (timer.elementInstanceKey == owner.key
+          && isEventSubProcessStart(instance, process.element(timer.targetElementId))) {
+        state.removeTimer(instance, timer);
+        batch.changed(instance);
+      }
+    }
+  }
+
+  /**
+   * An event sub-process's start event triggered in the scope {@code owner}. An interrupting one
+   * first terminates everything else in the scope and closes the scope's other event sub-processes;
+   * a non-interrupting one runs beside it. The scope completes when nothing is left in it.
+   */
+  private void triggerEventSubProcess(
+      ProcessInstance instance,
+      ElementInstance owner,
+      FlowNode start,
+      Map<String, Object> locals,
+      Map<String, Object> pending) {
+    if (start.interrupting()) {
+      closeEventSubProcesses(instance, owner);
+      terminateChildren(instance, owner);
+    }
+    ExecutableProcess process = process(instance);
+    FlowNode eventSubProcess = process.element(start.scopeId());
+    ElementInstance scope = new ElementInstance(state.nextKey(), eventSubProcess.id(), owner.key);
+    scope.state = ElementInstance.State.ACTIVE;
+    state.addElement(instance, scope);
+    batch.changed(instance);
+    ElementInstance event = new ElementInstance(state.nextKey(), start.id(), scope.key);
+    event.variables.putAll(locals);
+    event.pendingVariables = pending;
+    state.addElement(instance, event);
+    runActivationOfCatchEvent(instance, event, start);
   }
 
   /** A catch event has no activation work of its own: it completes at once. */
@@ -992,7 +1509,15 @@ final class BpmnBehavior {
   private void complete(ProcessInstance instance, ElementInstance element, FlowNode node) {
     element.state = ElementInstance.State.COMPLETING;
     ElementInstance scope = instance.elements.get(element.flowScopeKey);
-    if (node.hasOutputMappings()) {
+    if (isBody(element, node)) {
+      // the output mappings belong to the inner instances; the body hands on its collection
+      String output = node.multiInstance().outputCollection();
+      if (output != null) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put(output, element.variables.get(output));
+        mergeDocument(instance, scope, document);
+      }
+    } else if (node.hasOutputMappings()) {
       if (element.pendingVariables != null) {
         element.variables.putAll(element.pendingVariables);
       }
@@ -1015,6 +1540,10 @@ final class BpmnBehavior {
     element.pendingVariables = null;
     if (scope == null) {
       finish(instance, "COMPLETED");
+      return;
+    }
+    if (isInner(element, node)) {
+      innerCompleted(instance, element, node, scope);
       return;
     }
     unsubscribeTimers(instance, element);
@@ -1140,6 +1669,13 @@ final class BpmnBehavior {
 
   private void terminate(ProcessInstance instance, ElementInstance element) {
     terminateChildren(instance, element);
+    if (element.calledInstanceKey != 0) {
+      ProcessInstance child = state.instance(element.calledInstanceKey);
+      element.calledInstanceKey = 0;
+      if (child != null) {
+        cancel(child);
+      }
+    }
     if (element.jobKey != 0) {
       Job job = instance.jobs.get(element.jobKey);
       if (job != null) {
@@ -1202,6 +1738,10 @@ final class BpmnBehavior {
       job.worker = "";
       state.transition(job, Job.State.ACTIVATABLE, 0);
       batch.activatableTypes.add(job.type);
+      return;
+    }
+    if (element.flowScopeKey == -1) {
+      startRoot(instance, element);
       return;
     }
     FlowNode node = process(instance).element(element.elementId);

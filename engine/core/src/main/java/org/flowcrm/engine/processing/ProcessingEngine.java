@@ -414,7 +414,9 @@ public final class ProcessingEngine implements ProcessEngine {
               f.state(),
               i.startTime,
               f.at(),
-              StateJson.writeVariables(f.variables())));
+              StateJson.writeVariables(f.variables()),
+              i.parentProcessInstanceKey,
+              i.parentElementInstanceKey));
     }
     List<EngineStore.StoredUserTask> tasks = new ArrayList<>();
     for (org.flowcrm.engine.state.UserTask t : batch.userTasks.values()) {
@@ -809,6 +811,21 @@ public final class ProcessingEngine implements ProcessEngine {
                     "Expected to cancel a process instance with key '"
                         + processInstanceKey
                         + "', but no such process was found");
+              }
+              if (instance.parentProcessInstanceKey != 0) {
+                ProcessInstance root = instance;
+                while (root.parentProcessInstanceKey != 0
+                    && state.instance(root.parentProcessInstanceKey) != null) {
+                  root = state.instance(root.parentProcessInstanceKey);
+                }
+                throw new EngineException(
+                    Rejection.INVALID_STATE,
+                    "Expected to cancel a process instance with key '"
+                        + processInstanceKey
+                        + "', but it is created by a parent process instance. Cancel the root"
+                        + " process instance '"
+                        + root.key
+                        + "' instead.");
               }
               behavior.cancel(instance);
               return null;
@@ -1250,7 +1267,9 @@ public final class ProcessingEngine implements ProcessEngine {
                     f.endTime(),
                     f.variables() == null ? Map.of() : StateJson.readVariables(f.variables()),
                     List.of(),
-                    List.of()));
+                    List.of(),
+                    f.parentProcessInstanceKey(),
+                    f.parentElementInstanceKey()));
   }
 
   /** Copies an instance's state, so no mutable state leaves the processing thread. */
@@ -1276,7 +1295,9 @@ public final class ProcessingEngine implements ProcessEngine {
         0,
         copy.root().variables,
         elements,
-        incidents(copy));
+        incidents(copy),
+        copy.parentProcessInstanceKey,
+        copy.parentElementInstanceKey);
   }
 
   private static List<org.flowcrm.engine.api.Incident> incidents(ProcessInstance instance) {
@@ -1484,6 +1505,38 @@ public final class ProcessingEngine implements ProcessEngine {
               }
               return new org.flowcrm.engine.api.MessageCorrelated(
                   message.key, instances.get(0), DEFAULT_TENANT);
+            }));
+  }
+
+  @Override
+  public long broadcastSignal(String signalName, Map<String, Object> variables) {
+    if (signalName == null || signalName.isBlank()) {
+      throw new EngineException(
+          Rejection.INVALID_ARGUMENT, "Expected a signal name, but none given");
+    }
+    Map<String, Object> document = Variables.document(variables, settings.maxPayloadBytes());
+    return this.<Long>await(
+        submit(
+            batch -> {
+              long key = state.nextKey();
+              for (org.flowcrm.engine.state.MessageSubscription subscription :
+                  state.signalSubscriptions(signalName)) {
+                ProcessInstance instance = state.instance(subscription.processInstanceKey);
+                if (instance != null
+                    && instance.subscriptions.get(subscription.key) == subscription) {
+                  behavior.correlate(instance, subscription, document);
+                }
+              }
+              for (DeployedProcess definition : List.copyOf(state.latestDefinitions())) {
+                for (String id : definition.executable().process().signalStartEventIds()) {
+                  if (signalName.equals(
+                      definition.executable().element(id).signalName().source())) {
+                    behavior.start(definition, document, id);
+                    break;
+                  }
+                }
+              }
+              return key;
             }));
   }
 

@@ -37,6 +37,24 @@ public final class ElementInstance {
   /** The open user task of a {@code zeebe:userTask} element; 0 = none. */
   public long userTaskKey;
 
+  /** The process itself: the start event to activate, until it is activated. */
+  public String startEventId;
+
+  /**
+   * Multi-instance: 0 for the body (the activity as a whole), 1.. for its inner instances (the
+   * {@code loopCounter}); also 0 for every element that is not multi-instance.
+   */
+  public int loopCounter;
+
+  /** Multi-instance body: the input collection as evaluated on activation. */
+  public java.util.List<Object> multiInstanceItems;
+
+  /** Multi-instance body: how many inner instances completed. */
+  public int multiInstanceCompleted;
+
+  /** A call activity's child process instance while it runs; 0 = none. */
+  public long calledInstanceKey;
+
   /** Flows chosen by a gateway, taken when it completes. */
   public java.util.List<String> chosenFlows;
 

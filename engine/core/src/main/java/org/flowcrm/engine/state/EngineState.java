@@ -48,6 +48,8 @@ public final class EngineState {
 
   private final Map<String, LinkedHashSet<MessageSubscription>> subscriptionsByMessage =
       new HashMap<>();
+  private final Map<String, LinkedHashSet<MessageSubscription>> subscriptionsBySignal =
+      new HashMap<>();
   private final Map<Long, Message> messages = new java.util.LinkedHashMap<>();
   private final Map<String, Set<Long>> messageIds = new HashMap<>();
 
@@ -165,11 +167,7 @@ public final class EngineState {
       indexTimer(timer);
     }
     for (MessageSubscription subscription : instance.subscriptions.values()) {
-      subscriptionsByMessage
-          .computeIfAbsent(
-              messageKey(subscription.messageName, subscription.correlationKey),
-              k -> new LinkedHashSet<>())
-          .add(subscription);
+      index(subscription);
     }
     if (instance.startCorrelationKey != null) {
       startedByKey.put(
@@ -345,6 +343,16 @@ public final class EngineState {
 
   public void addSubscription(ProcessInstance instance, MessageSubscription subscription) {
     instance.subscriptions.put(subscription.key, subscription);
+    index(subscription);
+  }
+
+  private void index(MessageSubscription subscription) {
+    if (subscription.signal) {
+      subscriptionsBySignal
+          .computeIfAbsent(subscription.messageName, k -> new LinkedHashSet<>())
+          .add(subscription);
+      return;
+    }
     subscriptionsByMessage
         .computeIfAbsent(
             messageKey(subscription.messageName, subscription.correlationKey),
@@ -354,14 +362,25 @@ public final class EngineState {
 
   public void removeSubscription(ProcessInstance instance, MessageSubscription subscription) {
     instance.subscriptions.remove(subscription.key);
-    String key = messageKey(subscription.messageName, subscription.correlationKey);
-    Set<MessageSubscription> set = subscriptionsByMessage.get(key);
+    Map<String, LinkedHashSet<MessageSubscription>> index =
+        subscription.signal ? subscriptionsBySignal : subscriptionsByMessage;
+    String key =
+        subscription.signal
+            ? subscription.messageName
+            : messageKey(subscription.messageName, subscription.correlationKey);
+    Set<MessageSubscription> set = index.get(key);
     if (set != null) {
       set.remove(subscription);
       if (set.isEmpty()) {
-        subscriptionsByMessage.remove(key);
+        index.remove(key);
       }
     }
+  }
+
+  /** Open signal subscriptions for a signal name, oldest first. */
+  public List<MessageSubscription> signalSubscriptions(String name) {
+    Set<MessageSubscription> set = subscriptionsBySignal.get(name);
+    return set == null ? List.of() : List.copyOf(set);
   }
 
   /** Open subscriptions for a message name and correlation key, oldest first. */

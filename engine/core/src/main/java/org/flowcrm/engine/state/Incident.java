@@ -8,7 +8,8 @@ public final class Incident {
     JOB_NO_RETRIES,
     CONDITION_ERROR,
     EXTRACT_VALUE_ERROR,
-    UNHANDLED_ERROR_EVENT
+    UNHANDLED_ERROR_EVENT,
+    CALLED_ELEMENT_ERROR
   }
 
   public long key;

@@ -18,4 +18,7 @@ public final class MessageSubscription {
   public String messageName;
   public String correlationKey;
   public boolean interrupting = true;
+
+  /** A signal subscription: {@link #messageName} is the signal's name, there is no key. */
+  public boolean signal;
 }

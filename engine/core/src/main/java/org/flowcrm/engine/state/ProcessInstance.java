@@ -15,6 +15,11 @@ public final class ProcessInstance {
   public int version;
   public String tenantId;
   public long startTime;
+
+  /** Started by a call activity: the calling instance and the call activity's element instance. */
+  public long parentProcessInstanceKey;
+
+  public long parentElementInstanceKey;
   public Map<Long, ElementInstance> elements = new LinkedHashMap<>();
   public Map<Long, Job> jobs = new LinkedHashMap<>();
   public Map<Long, Incident> incidents = new LinkedHashMap<>();

@@ -127,7 +127,9 @@ public interface EngineStore extends AutoCloseable {
       String state,
       long startTime,
       long endTime,
-      byte[] variables) {}
+      byte[] variables,
+      long parentProcessInstanceKey,
+      long parentElementInstanceKey) {}
 
   /**
    * Everything stored: deployed processes, running instances (JSON) and the key high-water mark.

@@ -219,7 +219,8 @@ public final class JdbcEngineStore implements EngineStore {
           connection.prepareStatement(
               "INSERT INTO engine_process_instance_history (instance_key, definition_key,"
                   + " bpmn_process_id, version, tenant_id, state, start_time, end_time,"
-                  + " variables) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " variables, parent_process_instance_key, parent_element_instance_key)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (FinishedInstance f : changes.finishedInstances()) {
           insert.setLong(1, f.key());
           insert.setLong(2, f.processDefinitionKey());
@@ -230,6 +231,8 @@ public final class JdbcEngineStore implements EngineStore {
           insert.setLong(7, f.startTime());
           insert.setLong(8, f.endTime());
           insert.setBytes(9, f.variables());
+          insert.setLong(10, f.parentProcessInstanceKey());
+          insert.setLong(11, f.parentElementInstanceKey());
           insert.addBatch();
         }
         insert.executeBatch();
@@ -319,7 +322,8 @@ public final class JdbcEngineStore implements EngineStore {
         PreparedStatement query =
             connection.prepareStatement(
                 "SELECT instance_key, definition_key, bpmn_process_id, version, tenant_id, state,"
-                    + " start_time, end_time, variables FROM engine_process_instance_history"
+                    + " start_time, end_time, variables, parent_process_instance_key,"
+                    + " parent_element_instance_key FROM engine_process_instance_history"
                     + " WHERE instance_key = ?")) {
       query.setLong(1, processInstanceKey);
       try (ResultSet row = query.executeQuery()) {
@@ -336,7 +340,9 @@ public final class JdbcEngineStore implements EngineStore {
                 row.getString(6),
                 row.getLong(7),
                 row.getLong(8),
-                row.getBytes(9)));
+                row.getBytes(9),
+                row.getLong(10),
+                row.getLong(11)));
       }
     } catch (SQLException e) {
       throw new StoreException("Cannot read the history of instance " + processInstanceKey, e);

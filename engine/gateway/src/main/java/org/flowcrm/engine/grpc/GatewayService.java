@@ -4,6 +4,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BrokerInfo;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceResponse;
@@ -541,6 +543,28 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
                   request.getMessageId().isEmpty() ? null : request.getMessageId(),
                   Commands.variables(request.getVariables()));
           return PublishMessageResponse.newBuilder()
+              .setKey(key)
+              .setTenantId(tenant(request.getTenantId()))
+              .build();
+        });
+  }
+
+  @Override
+  public void broadcastSignal(
+      BroadcastSignalRequest request, StreamObserver<BroadcastSignalResponse> response) {
+    unary(
+        "BROADCAST",
+        response,
+        () -> {
+          if (request.getSignalName().isBlank()) {
+            throw Status.INVALID_ARGUMENT
+                .withDescription("Expected to broadcast a signal with a name, but none given")
+                .asRuntimeException();
+          }
+          long key =
+              engine.broadcastSignal(
+                  request.getSignalName(), Commands.variables(request.getVariables()));
+          return BroadcastSignalResponse.newBuilder()
               .setKey(key)
               .setTenantId(tenant(request.getTenantId()))
               .build();

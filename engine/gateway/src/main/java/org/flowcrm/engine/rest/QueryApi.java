@@ -84,7 +84,7 @@ final class QueryApi {
         engine.processInstance(key).orElseThrow(() -> notFound("Process Instance", key));
     ProcessDefinition definition =
         engine.processDefinition(instance.processDefinitionKey()).orElse(null);
-    return Reply.ok(
+    ObjectNode reply =
         processInstance(
             new ProcessInstanceSummary(
                 instance.key(),
@@ -98,8 +98,24 @@ final class QueryApi {
                 instance.startTime(),
                 instance.endTime(),
                 instance.incidents() != null && !instance.incidents().isEmpty(),
-                0,
-                0)));
+                instance.parentProcessInstanceKey(),
+                instance.parentElementInstanceKey()));
+    reply.put("rootProcessInstanceKey", Long.toString(rootOf(instance)));
+    return Reply.ok(reply);
+  }
+
+  /** The instance at the top of a chain of call activities. */
+  private long rootOf(ProcessInstanceSnapshot instance) {
+    ProcessInstanceSnapshot current = instance;
+    for (int depth = 0; current.parentProcessInstanceKey() > 0 && depth < 1000; depth++) {
+      java.util.Optional<ProcessInstanceSnapshot> parent =
+          engine.processInstance(current.parentProcessInstanceKey());
+      if (parent.isEmpty()) {
+        return current.parentProcessInstanceKey();
+      }
+      current = parent.get();
+    }
+    return current.key();
   }
 
   private static ObjectNode processInstance(ProcessInstanceSummary i) {

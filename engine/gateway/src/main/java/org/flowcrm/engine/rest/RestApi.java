@@ -576,6 +576,19 @@ final class RestApi {
     return Reply.ok(reply);
   }
 
+  /** {@code POST /v2/signals/broadcast}: triggers what waits for the signal now; not buffered. */
+  Reply broadcastSignal(JsonNode request) {
+    String name = text(request, "signalName");
+    if (name == null || name.isBlank()) {
+      throw RestException.invalid("No signalName provided.");
+    }
+    long signalKey = engine.broadcastSignal(name, Commands.variables(request.get("variables")));
+    ObjectNode reply = Commands.JSON.createObjectNode();
+    reply.put("tenantId", tenant(text(request, "tenantId")));
+    reply.put("signalKey", Long.toString(signalKey));
+    return Reply.ok(reply);
+  }
+
   /** {@code POST /v2/messages/correlation}: correlated at once or 404. */
   Reply correlateMessage(JsonNode request) {
     String name = text(request, "name");

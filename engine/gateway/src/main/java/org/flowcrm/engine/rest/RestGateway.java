@@ -320,6 +320,11 @@ public final class RestGateway implements AutoCloseable {
                 default -> throw notFound(path);
               }
             }
+            case "signals" -> {
+              expect(method, "POST", s.length == 3 && s[2].equals("broadcast"), path);
+              intent = "BROADCAST";
+              reply = api.broadcastSignal(json(exchange));
+            }
             default -> throw notFound(path);
           }
           if (reply.xml() != null) {

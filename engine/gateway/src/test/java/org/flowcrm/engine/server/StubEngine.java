@@ -340,6 +340,12 @@ public final class StubEngine implements ProcessEngine {
   }
 
   @Override
+  public long broadcastSignal(String signalName, Map<String, Object> variables) {
+    record("broadcastSignal", signalName, variables);
+    return KEY;
+  }
+
+  @Override
   public void close() {
     closed = true;
   }
