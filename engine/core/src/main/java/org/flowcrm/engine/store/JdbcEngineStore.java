@@ -368,7 +368,8 @@ public final class JdbcEngineStore implements EngineStore {
         };
     String select =
         "SELECT instance_key, definition_key, bpmn_process_id, version, tenant_id, state,"
-            + " start_time, end_time FROM engine_process_instance_history"
+            + " start_time, end_time, parent_process_instance_key, parent_element_instance_key"
+            + " FROM engine_process_instance_history"
             + where
             + " ORDER BY "
             + orderColumn
@@ -394,7 +395,9 @@ public final class JdbcEngineStore implements EngineStore {
                     row.getString(6),
                     row.getLong(7),
                     row.getLong(8),
-                    null));
+                    null,
+                    row.getLong(9),
+                    row.getLong(10)));
           }
         }
       }
