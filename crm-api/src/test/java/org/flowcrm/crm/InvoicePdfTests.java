@@ -69,8 +69,35 @@ class InvoicePdfTests extends ApiTest {
     mvc.perform(get("/api/v1/invoices/987654321/pdf")).andExpect(status().isNotFound());
   }
 
+  @Test
+  void aManagerPrintsHisOwnInvoiceEvenWhenThePayerIsAColleaguesAndNobodyElsePrintsIt()
+      throws Exception {
+    TestUser manager = signInUser(null, "MANAGER");
+    TestUser other = signInUser(null, "MANAGER");
+    String payer = "Foreign Payer " + unique();
+    // his invoice, to a company and contact that are the administrator's
+    JsonNode invoice = invoice(payer, manager.id());
+    long id = invoice.get("id").asLong();
+    mvc.perform(get("/api/v1/companies/" + invoice.get("companyId").asLong()).with(as(manager)))
+        .andExpect(status().isNotFound());
+
+    byte[] pdf =
+        mvc.perform(get("/api/v1/invoices/" + id + "/pdf").with(as(manager)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    assertThat(text(pdf)).contains(payer).contains("Ada Payer");
+    mvc.perform(get("/api/v1/invoices/" + id + "/pdf").with(as(other)))
+        .andExpect(status().isNotFound());
+  }
+
   /** An invoice of 338.00 EUR (200 + 19 % tax, 2 × 50) to a company and its contact. */
   JsonNode invoice(String companyName) throws Exception {
+    return invoice(companyName, null);
+  }
+
+  JsonNode invoice(String companyName, Long responsibleId) throws Exception {
     long company = create("/api/v1/companies", Map.of("name", companyName)).get("id").asLong();
     long contact =
         create("/api/v1/contacts", Map.of("firstName", "Ada", "lastName", "Payer"))
@@ -78,6 +105,7 @@ class InvoicePdfTests extends ApiTest {
             .asLong();
     Map<String, Object> body = new java.util.HashMap<>();
     body.put("title", "Installation " + unique());
+    body.put("responsibleId", responsibleId);
     body.put("companyId", company);
     body.put("contactId", contact);
     body.put("currency", "EUR");

@@ -23,6 +23,7 @@ import org.flowcrm.crm.mail.MailRequest;
 import org.flowcrm.crm.mail.MailService;
 import org.flowcrm.crm.mail.MissingRecipientException;
 import org.flowcrm.crm.mail.OutboundMailView;
+import org.flowcrm.crm.permission.SystemUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -33,6 +34,7 @@ class MailApiTests extends ApiTest {
 
   @Autowired MailService mailService;
   @Autowired JavaMailSenderImpl smtp;
+  @Autowired SystemUser systemUser;
 
   @Test
   void theTemplatesTheProcessesSendExistByDefault() throws Exception {
@@ -158,16 +160,19 @@ class MailApiTests extends ApiTest {
             .asLong();
     JsonNode quote = create("/api/v1/deals/" + deal + "/quotes", "");
 
+    // as the send-mail job worker does it
     OutboundMailView mail =
-        mailService.send(
-            new MailRequest(
-                "deal.quote",
-                ItemType.DEAL,
-                deal,
-                quote.get("id").asLong(),
-                null,
-                null,
-                "job-" + unique()));
+        systemUser.runAs(
+            () ->
+                mailService.send(
+                    new MailRequest(
+                        "deal.quote",
+                        ItemType.DEAL,
+                        deal,
+                        quote.get("id").asLong(),
+                        null,
+                        null,
+                        "job-" + unique())));
 
     assertThat(mail.recipients()).containsExactly(address);
     MimeMessage message = TestMailCatcher.to(address).get(0);
@@ -183,15 +188,17 @@ class MailApiTests extends ApiTest {
     long deal = create("/api/v1/deals", Map.of("title", "Silent " + unique())).get("id").asLong();
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
-                mailService.send(
-                    new MailRequest(
-                        "deal.delivery-confirmed",
-                        ItemType.DEAL,
-                        deal,
-                        null,
-                        null,
-                        null,
-                        "job-" + unique())))
+                systemUser.runAs(
+                    () ->
+                        mailService.send(
+                            new MailRequest(
+                                "deal.delivery-confirmed",
+                                ItemType.DEAL,
+                                deal,
+                                null,
+                                null,
+                                null,
+                                "job-" + unique()))))
         .isInstanceOf(MissingRecipientException.class)
         .hasMessageContaining("recipient");
     send(
@@ -258,6 +265,100 @@ class MailApiTests extends ApiTest {
         .andExpect(jsonPath("$.status").value("SENT"))
         .andExpect(jsonPath("$.id").value(failed.get("id").asLong()));
     assertThat(TestMailCatcher.to(address)).hasSize(1);
+  }
+
+  @Test
+  void sendingNeedsTheRightToChangeTheRecordAndListingTheRightToReadIt() throws Exception {
+    String reader = "INVOICE_READER" + unique().toUpperCase();
+    create("/api/v1/roles", Map.of("code", reader, "name", "Invoice reader"));
+    send(
+            put("/api/v1/roles/" + reader + "/permissions"),
+            List.of(Map.of("entity", "INVOICE", "action", "READ", "scope", "ALL")))
+        .andExpect(status().isOk());
+    TestUser auditor = signInUser(null, reader);
+    TestUser manager = signInUser(null, "MANAGER");
+    String address = "guarded-" + unique() + "@example.com";
+    JsonNode invoice = invoice(address, "Gus"); // the administrator's
+    long id = invoice.get("id").asLong();
+
+    // may read it, not change it: he sees its mails and PDF but cannot send it
+    mvc.perform(post("/api/v1/invoices/" + id + "/send").with(as(auditor)))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.action").value("UPDATE"))
+        .andExpect(jsonPath("$.entity").value("INVOICE"));
+    send(
+            post("/api/v1/mails").with(as(auditor)),
+            Map.of("template", "deal.invoice", "entityType", "INVOICE", "entityId", id))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/v1/mails?itemType=INVOICE&itemId=" + id).with(as(auditor)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(0));
+    mvc.perform(get("/api/v1/invoices/" + id + "/pdf").with(as(auditor)))
+        .andExpect(status().isOk());
+
+    // cannot even read it: it does not exist for him, with the same message as a missing id
+    mvc.perform(post("/api/v1/invoices/" + id + "/send").with(as(manager)))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/mails?itemType=INVOICE&itemId=" + id).with(as(manager)))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/invoices/" + id + "/pdf").with(as(manager)))
+        .andExpect(status().isNotFound());
+
+    assertThat(TestMailCatcher.to(address)).isEmpty();
+    assertThat(getJson("/api/v1/invoices/" + id).get("status").asString()).isEqualTo("DRAFT");
+    assertThat(getJson("/api/v1/activities?itemType=INVOICE&itemId=" + id).get("items")).isEmpty();
+
+    // a manager mails about his own deal; its quote is his as well
+    String own = "own-" + unique() + "@example.com";
+    long deal =
+        create(
+                "/api/v1/deals",
+                Map.of(
+                    "title",
+                    "Own " + unique(),
+                    "responsibleId",
+                    manager.id(),
+                    "contactIds",
+                    List.of(contact("Olga", own))))
+            .get("id")
+            .asLong();
+    send(
+            post("/api/v1/mails").with(as(manager)),
+            Map.of("template", "deal.quote", "entityType", "DEAL", "entityId", deal))
+        // the contact is the administrator's: not his to read, so not his to mail either
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].field").value("recipient"));
+    send(
+            post("/api/v1/mails").with(as(manager)),
+            Map.of(
+                "template", "deal.quote", "entityType", "DEAL", "entityId", deal, "recipient", own))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("SENT"));
+    assertThat(TestMailCatcher.to(own)).hasSize(1);
+  }
+
+  @Test
+  void everyUserReadsTheTemplatesButOnlyAnAdministratorChangesThem() throws Exception {
+    TestUser manager = signInUser(null, "MANAGER");
+    JsonNode created =
+        create("/api/v1/mail-templates", template("custom." + unique(), "Hi", "<p>Hi</p>"));
+    String url = "/api/v1/mail-templates/" + created.get("id").asLong();
+
+    mvc.perform(get("/api/v1/mail-templates").with(as(manager))).andExpect(status().isOk());
+    mvc.perform(get(url).with(as(manager))).andExpect(status().isOk());
+    send(
+            post("/api/v1/mail-templates").with(as(manager)),
+            template("custom." + unique(), "Hi", "<p>x</p>"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.entity").value("MAIL_TEMPLATES"))
+        .andExpect(jsonPath("$.detail", containsString("administrator")));
+    send(
+            put(url).header("If-Match", "*").with(as(manager)),
+            template(created.get("code").asString(), "Changed", "<p>x</p>"))
+        .andExpect(status().isForbidden());
+    mvc.perform(delete(url).header("If-Match", "*").with(as(manager)))
+        .andExpect(status().isForbidden());
+    assertThat(getJson(url).get("subject").asString()).isEqualTo("Hi");
   }
 
   private JsonNode invoice(String address, String firstName) throws Exception {

@@ -666,7 +666,79 @@ class PermissionMatrixTests extends ApiTest {
         "DELETE /api/v1/web-forms/{id}",
         new AdminOnly(
             c -> delete("/api/v1/web-forms/" + c.test().newWebForm()).header("If-Match", "*")));
+    // invoice PDF and mail: reading a record's PDF or mails needs READ on it; sending changes it
+    // (timeline, draft -> SENT), so it needs UPDATE. The records have no address: an allowed
+    // send is a 422 asking for a recipient, so the walk mails nobody.
+    r.put(
+        "GET /api/v1/invoices/{id}/pdf",
+        new OnRecord(
+            EntityType.INVOICE, Action.READ, id -> get("/api/v1/invoices/" + id + "/pdf")));
+    r.put(
+        "POST /api/v1/invoices/{id}/send",
+        new OnRecord(
+            EntityType.INVOICE, Action.UPDATE, id -> post("/api/v1/invoices/" + id + "/send")));
+    r.put(
+        "GET /api/v1/mails",
+        new OnRecord(
+            EntityType.DEAL, Action.READ, id -> get("/api/v1/mails?itemType=DEAL&itemId=" + id)));
+    r.put(
+        "POST /api/v1/mails",
+        new OnRecord(
+            EntityType.DEAL,
+            Action.UPDATE,
+            id ->
+                json(
+                    post("/api/v1/mails"),
+                    map(
+                        "template",
+                        "deal.delivery-confirmed",
+                        "entityType",
+                        "DEAL",
+                        "entityId",
+                        id))));
+    // mail templates: settings every user reads and only administrators change
+    r.put("GET /api/v1/mail-templates", new AnyUser(c -> get("/api/v1/mail-templates")));
+    r.put(
+        "GET /api/v1/mail-templates/{id}",
+        new AnyUser(c -> get("/api/v1/mail-templates/" + c.test().mailTemplate())));
+    r.put(
+        "POST /api/v1/mail-templates",
+        new AdminOnly(
+            c -> json(post("/api/v1/mail-templates"), mailTemplate("custom." + unique()))));
+    r.put(
+        "PUT /api/v1/mail-templates/{id}",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/mail-templates/" + c.test().mailTemplate()),
+                    mailTemplate("custom." + unique()))));
+    r.put(
+        "DELETE /api/v1/mail-templates/{id}",
+        new AdminOnly(
+            c ->
+                delete("/api/v1/mail-templates/" + c.test().mailTemplate())
+                    .header("If-Match", "*")));
+    // notifications: every signed-in user, and only ever his own (NotificationApiTests)
+    r.put("GET /api/v1/notifications", new AnyUser(c -> get("/api/v1/notifications")));
+    r.put(
+        "GET /api/v1/notifications/unread-count",
+        new AnyUser(c -> get("/api/v1/notifications/unread-count")));
+    r.put(
+        "GET /api/v1/notifications/stream", new AnyUser(c -> get("/api/v1/notifications/stream")));
+    r.put("POST /api/v1/notifications/read", new AnyUser(c -> post("/api/v1/notifications/read")));
+    r.put(
+        "POST /api/v1/notifications/{id}/read",
+        new AnyUser(c -> post("/api/v1/notifications/0/read")));
     return r;
+  }
+
+  static Map<String, Object> mailTemplate(String code) {
+    return map("code", code, "name", "Template " + code, "subject", "Hi", "body", "<p>Hi</p>");
+  }
+
+  /** A fresh template of the administrator's, to read, change or delete. */
+  long mailTemplate() throws Exception {
+    return adminCreate("/api/v1/mail-templates", mailTemplate("custom." + unique()));
   }
 
   static Map<String, Object> pipeline() {

@@ -18,6 +18,7 @@ import org.flowcrm.crm.company.CompanyService;
 import org.flowcrm.crm.company.CompanyView;
 import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.contact.ContactView;
+import org.flowcrm.crm.permission.SystemUser;
 import org.flowcrm.crm.shared.Address;
 import org.flowcrm.crm.shared.SandboxedTemplates;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Renders an invoice to PDF: number, issuer, payer, rows, totals and payment (bank) details, from
  * the HTML template {@code invoice-pdf.ftlh} (Freemarker, escaped) through openhtmltopdf. The
  * issuer's name, address and bank details come from {@code flowcrm.invoice.issuer-*} settings.
+ *
+ * <p>Who may have the PDF is decided by how the invoice was read: {@link #render(long)} needs READ
+ * on it, {@link #renderPublic} the unguessable public token (no user at all, like the public
+ * invoice view). The payer (company, contact) printed on it is part of the document, so it is read
+ * as the system user: a manager's own invoice to a company someone else is responsible for must
+ * still print, and the customer's link has no signed-in user to read it with.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,6 +46,7 @@ public class InvoicePdf {
   private final InvoiceService invoices;
   private final ContactService contacts;
   private final CompanyService companies;
+  private final SystemUser systemUser;
   private final JsonMapper json;
   private final Map<String, Object> issuer;
   private final Template template;
@@ -47,6 +55,7 @@ public class InvoicePdf {
       InvoiceService invoices,
       ContactService contacts,
       CompanyService companies,
+      SystemUser systemUser,
       JsonMapper json,
       @Value("${flowcrm.invoice.issuer-name:Flowcrm}") String issuerName,
       @Value("${flowcrm.invoice.issuer-address:}") String issuerAddress,
@@ -54,13 +63,14 @@ public class InvoicePdf {
     this.invoices = invoices;
     this.contacts = contacts;
     this.companies = companies;
+    this.systemUser = systemUser;
     this.json = json;
     this.issuer =
         Map.of("name", issuerName, "address", issuerAddress, "bankDetails", issuerBankDetails);
     this.template = load();
   }
 
-  /** The invoice's PDF. */
+  /** The invoice's PDF; needs READ on the invoice. */
   public byte[] render(long invoiceId) {
     return render(invoices.get(invoiceId));
   }
@@ -75,8 +85,15 @@ public class InvoicePdf {
     return invoice.number() + ".pdf";
   }
 
-  /** The PDF of an invoice already read. */
+  /**
+   * The PDF of an invoice already read (with the caller's rights or by its public token); its payer
+   * is read as the system user.
+   */
   public byte[] render(InvoiceView invoice) {
+    return toPdf(systemUser.runAs(() -> html(invoice)));
+  }
+
+  private String html(InvoiceView invoice) {
     Map<String, Object> model = new HashMap<>();
     model.put("invoice", SandboxedTemplates.model(json, invoice));
     model.put("issuer", issuer);
@@ -95,8 +112,7 @@ public class InvoicePdf {
       }
     }
     model.put("payerAddress", payerAddress);
-    String html = SandboxedTemplates.render(template, model, Locale.ENGLISH);
-    return toPdf(html);
+    return SandboxedTemplates.render(template, model, Locale.ENGLISH);
   }
 
   private static byte[] toPdf(String xhtml) {

@@ -99,7 +99,7 @@ class DefaultMailTemplates implements ApplicationRunner {
     for (MailTemplateCommand template : DEFAULTS) {
       if (templates.findByCodeAndLocale(template.code(), template.locale()).isEmpty()) {
         try {
-          service.create(template);
+          service.insertDefault(template);
           log.info("Added the default mail template {}", template.code());
         } catch (RuntimeException e) {
           // another instance inserted it at the same moment: the unique key kept one

@@ -28,11 +28,15 @@ import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadView;
 import org.flowcrm.crm.link.ItemLink;
 import org.flowcrm.crm.link.ItemType;
+import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
 import org.flowcrm.crm.quote.QuoteService;
 import org.flowcrm.crm.quote.QuoteStatus;
 import org.flowcrm.crm.quote.QuoteView;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.InvalidFieldException;
+import org.flowcrm.crm.shared.NotFoundException;
 import org.flowcrm.crm.shared.SandboxedTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +59,11 @@ import tools.jackson.databind.json.JsonMapper;
  * repeated send under a key whose mail went out returns that mail and sends nothing (a redelivered
  * job). The mail is sent first and recorded after, with its EMAIL timeline entry, in one
  * transaction; a crash between the two sends it again on the retry (at least once, never lost).
+ *
+ * <p>Sending a mail about a record changes it (its timeline gets the EMAIL entry, a draft quote or
+ * invoice becomes SENT), so the caller needs UPDATE on it, and on the quote or invoice the mail
+ * carries when that is another record; this is checked before anything goes out. Listing the mails
+ * of a record needs READ on it. Job workers send as the system user.
  */
 @Service
 @Validated
@@ -75,6 +84,7 @@ public class MailService {
   private final QuoteService quotes;
   private final InvoiceService invoices;
   private final InvoicePdf invoicePdf;
+  private final AccessPolicy policy;
   private final ObjectProvider<JavaMailSender> sender;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
@@ -92,6 +102,7 @@ public class MailService {
       QuoteService quotes,
       InvoiceService invoices,
       InvoicePdf invoicePdf,
+      AccessPolicy policy,
       ObjectProvider<JavaMailSender> sender,
       PlatformTransactionManager transactions,
       JsonMapper json,
@@ -107,6 +118,7 @@ public class MailService {
     this.quotes = quotes;
     this.invoices = invoices;
     this.invoicePdf = invoicePdf;
+    this.policy = policy;
     this.sender = sender;
     this.transaction = new TransactionTemplate(transactions);
     this.json = json;
@@ -119,8 +131,11 @@ public class MailService {
    * Renders the request's template for its record and sends it, or returns the mail already sent
    * under its dedupe key. Throws {@link MissingRecipientException} when nobody can be mailed and
    * {@link MailDeliveryException} (after recording the mail FAILED) when the SMTP server refuses.
+   * The caller needs UPDATE on the request's record (404 when he cannot read it, 403 when he may
+   * only read it), checked before the dedupe key so a key never reveals another's mail.
    */
   public OutboundMailView send(@Valid MailRequest request) {
+    requireUpdate(request.entityType(), request.entityId());
     var done = mails.findByDedupeKey(request.dedupeKey());
     if (done.isPresent() && done.get().getStatus() == MailStatus.SENT) {
       return OutboundMailView.of(done.get());
@@ -204,8 +219,16 @@ public class MailService {
             dedupeKey));
   }
 
-  /** The mails sent for a record, newest first (at most 200). */
+  /** The mails sent for a record, newest first (at most 200); needs READ on the record. */
   public List<OutboundMailView> sentFor(ItemType type, long id) {
+    switch (type) {
+      case LEAD -> leads.get(id);
+      case CONTACT -> contacts.get(id);
+      case COMPANY -> companies.get(id);
+      case DEAL -> deals.get(id);
+      case QUOTE -> quotes.get(id);
+      case INVOICE -> invoices.get(id);
+    }
     return mails.findByItemTypeAndItemIdOrderByIdDesc(type, id, Limit.of(200)).stream()
         .map(OutboundMailView::of)
         .toList();
@@ -292,12 +315,15 @@ public class MailService {
           throw new InvalidFieldException(
               "entityType", "mail can be sent for a LEAD, DEAL, QUOTE or INVOICE");
     }
+    // the document goes out with the mail and may become SENT: it is changed as well
     if (request.documentId() != null && documentType == MailDocument.QUOTE && c.quote == null) {
       c.quote = quotes.get(request.documentId());
+      policy.require(EntityType.QUOTE, Action.UPDATE, c.quote.id(), c.quote.responsibleId());
       c.links.add(new ItemLink(ItemType.QUOTE, c.quote.id()));
     }
     if (request.documentId() != null && documentType == MailDocument.INVOICE && c.invoice == null) {
       c.invoice = invoices.get(request.documentId());
+      policy.require(EntityType.INVOICE, Action.UPDATE, c.invoice.id(), c.invoice.responsibleId());
       c.links.add(new ItemLink(ItemType.INVOICE, c.invoice.id()));
     }
     // only a template about an invoice attaches it (and makes a draft invoice SENT)
@@ -311,14 +337,16 @@ public class MailService {
       contactId = c.quote.contactId() != null ? c.quote.contactId() : contactId;
       companyId = c.quote.companyId() != null ? c.quote.companyId() : companyId;
     }
-    if (contactId != null) {
-      ContactView contact = contacts.get(contactId);
+    // a contact or company the caller may not read is left out (not addressed, not in the
+    // model): the mail then needs an explicit recipient, and reveals nothing of it
+    ContactView contact = contactId == null ? null : readable(contacts::get, contactId);
+    if (contact != null) {
       c.model.put("contact", model(contact));
       contact.emails().stream().map(Email::value).findFirst().ifPresent(c.recipients::add);
       c.links.add(new ItemLink(ItemType.CONTACT, contactId));
     }
-    if (companyId != null) {
-      CompanyView company = companies.get(companyId);
+    CompanyView company = companyId == null ? null : readable(companies::get, companyId);
+    if (company != null) {
       c.model.put("company", model(company));
       if (c.recipients.isEmpty()) {
         company.emails().stream().map(Email::value).findFirst().ifPresent(c.recipients::add);
@@ -334,6 +362,44 @@ public class MailService {
           "invoiceUrl", publicUrl + "/api/v1/public/invoices/" + c.invoice.publicToken() + "/pdf");
     }
     return c;
+  }
+
+  /**
+   * Refuses a mail about a record the caller may not change: 404 when he cannot read it (as
+   * everywhere), 403 naming UPDATE and the entity when he may only read it.
+   */
+  private void requireUpdate(ItemType type, long id) {
+    switch (type) {
+      case LEAD -> {
+        LeadView lead = leads.get(id);
+        policy.require(EntityType.LEAD, Action.UPDATE, id, lead.responsibleId());
+      }
+      case DEAL -> {
+        DealView deal = deals.get(id);
+        policy.requireDeal(
+            Action.UPDATE, id, deal.responsibleId(), deal.visibleToAll(), deal.pipelineId());
+      }
+      case QUOTE -> {
+        QuoteView quote = quotes.get(id);
+        policy.require(EntityType.QUOTE, Action.UPDATE, id, quote.responsibleId());
+      }
+      case INVOICE -> {
+        InvoiceView invoice = invoices.get(id);
+        policy.require(EntityType.INVOICE, Action.UPDATE, id, invoice.responsibleId());
+      }
+      default ->
+          throw new InvalidFieldException(
+              "entityType", "mail can be sent for a LEAD, DEAL, QUOTE or INVOICE");
+    }
+  }
+
+  /** The record, or null when the caller may not read it (or it is gone). */
+  private static <T> T readable(java.util.function.LongFunction<T> read, long id) {
+    try {
+      return read.apply(id);
+    } catch (NotFoundException e) {
+      return null;
+    }
   }
 
   private void dealOf(Context c, Long dealId) {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.InvalidFieldException;
@@ -20,16 +21,23 @@ import org.springframework.validation.annotation.Validated;
  * Mail templates: the public API of the feature's templates. A template that does not parse is
  * refused (400 naming {@code subject} or {@code body} with Freemarker's message), so what is stored
  * always renders.
+ *
+ * <p>Every signed-in user reads them (he picks one to send); only administrators create, change or
+ * delete them, like the other settings.
  */
 @Service
 @Validated
 @Transactional(readOnly = true)
 public class MailTemplateService {
 
-  private final MailTemplates templates;
+  static final String SETTING = "MAIL_TEMPLATES";
 
-  MailTemplateService(MailTemplates templates) {
+  private final MailTemplates templates;
+  private final AccessPolicy policy;
+
+  MailTemplateService(MailTemplates templates, AccessPolicy policy) {
     this.templates = templates;
+    this.policy = policy;
   }
 
   public List<MailTemplateView> list() {
@@ -42,6 +50,20 @@ public class MailTemplateService {
 
   @Transactional
   public MailTemplateView create(@Valid MailTemplateCommand command) {
+    policy.requireAdministrator(SETTING);
+    return insert(command);
+  }
+
+  /**
+   * Adds a default template at start-up. Not guarded: there is no signed-in user then, and the
+   * system user is deliberately no administrator (processes do not change settings).
+   */
+  @Transactional
+  MailTemplateView insertDefault(@Valid MailTemplateCommand command) {
+    return insert(command);
+  }
+
+  private MailTemplateView insert(MailTemplateCommand command) {
     check(command);
     if (templates.findByCodeAndLocale(command.code(), command.effectiveLocale()).isPresent()) {
       throw new ConflictException(
@@ -57,6 +79,7 @@ public class MailTemplateService {
   @Transactional
   public MailTemplateView update(
       long id, @Valid MailTemplateCommand command, Long expectedVersion) {
+    policy.requireAdministrator(SETTING);
     MailTemplate template = require(id);
     Versions.check("Mail template", id, template.getVersion(), expectedVersion);
     check(command);
@@ -66,6 +89,7 @@ public class MailTemplateService {
 
   @Transactional
   public void delete(long id, Long expectedVersion) {
+    policy.requireAdministrator(SETTING);
     MailTemplate template = require(id);
     Versions.check("Mail template", id, template.getVersion(), expectedVersion);
     templates.delete(template);
