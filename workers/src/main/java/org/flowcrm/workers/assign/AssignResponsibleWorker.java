@@ -20,8 +20,10 @@ import org.flowcrm.crm.deal.DealView;
 import org.flowcrm.crm.lead.LeadCommand;
 import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadView;
+import org.flowcrm.crm.permission.SystemUser;
 import org.flowcrm.crm.shared.ProductRow;
 import org.flowcrm.crm.shared.ProductRowView;
+import org.flowcrm.crm.user.Presence;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
 import org.flowcrm.processes.JobTypes;
@@ -95,8 +97,15 @@ public class AssignResponsibleWorker {
 
   public Map<String, Object> assign(Input in) {
     boolean escalate = Boolean.TRUE.equals(in.escalate());
-    List<UserView> active =
-        users.list(true).stream().sorted(Comparator.comparingLong(UserView::id)).toList();
+    // People only (never the system user the processes act as); new assignments go to those at
+    // work, unless everybody is away.
+    List<UserView> people =
+        users.list(true).stream()
+            .filter(u -> !SystemUser.LOGIN.equals(u.login()))
+            .sorted(Comparator.comparingLong(UserView::id))
+            .toList();
+    List<UserView> present = people.stream().filter(u -> u.presence() != Presence.AWAY).toList();
+    List<UserView> active = present.isEmpty() ? people : present;
     if (active.isEmpty()) {
       // transient: fails the job with retries until a user is active
       throw new IllegalStateException("crm.assign-responsible: there is no active user");
@@ -105,7 +114,7 @@ public class AssignResponsibleWorker {
     switch (in.entityType()) {
       case JobTypes.Values.LEAD -> {
         LeadView lead = leads.get(in.entityId());
-        UserView user = choose(active, lead.responsibleId(), escalate);
+        UserView user = choose(people, active, lead.responsibleId(), escalate);
         if (!Objects.equals(user.id(), lead.responsibleId())) {
           leads.update(lead.id(), withResponsible(lead, user.id()), lead.version());
         }
@@ -120,7 +129,7 @@ public class AssignResponsibleWorker {
       }
       case JobTypes.Values.DEAL -> {
         DealView deal = deals.get(in.entityId());
-        UserView user = choose(active, deal.responsibleId(), escalate);
+        UserView user = choose(people, active, deal.responsibleId(), escalate);
         if (!Objects.equals(user.id(), deal.responsibleId())) {
           deals.update(deal.id(), withResponsible(deal, user.id()), deal.version());
         }
@@ -133,16 +142,17 @@ public class AssignResponsibleWorker {
     return out;
   }
 
-  private UserView choose(List<UserView> active, Long current, boolean escalate) {
+  private UserView choose(
+      List<UserView> people, List<UserView> active, Long current, boolean escalate) {
     UserView currentUser =
         current == null
             ? null
-            : active.stream().filter(u -> u.id() == current).findFirst().orElse(null);
+            : people.stream().filter(u -> u.id() == current).findFirst().orElse(null);
     if (!escalate) {
       return currentUser != null ? currentUser : roundRobin(active, null);
     }
     if (headOfDepartment != null && !headOfDepartment.isBlank()) {
-      return active.stream()
+      return people.stream()
           .filter(u -> u.login().equals(headOfDepartment))
           .findFirst()
           .orElseThrow(

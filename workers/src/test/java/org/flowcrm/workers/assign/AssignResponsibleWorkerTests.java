@@ -22,6 +22,7 @@ import org.flowcrm.crm.deal.DealView;
 import org.flowcrm.crm.lead.LeadCommand;
 import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadView;
+import org.flowcrm.crm.user.Presence;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
 import org.flowcrm.workers.lifecycle.ProcessPositions;
@@ -56,6 +57,30 @@ class AssignResponsibleWorkerTests {
   @BeforeEach
   void setUp() {
     when(users.list(true)).thenReturn(List.of(user(2, "bob"), user(1, "anna"), user(9, "head")));
+  }
+
+  @Test
+  void neverAssignsTheSystemUserNorSomeoneAway() {
+    when(users.list(true))
+        .thenReturn(
+            List.of(
+                user(1, "system"),
+                new UserView(2, 0, "away", "Away", null, true, null, Presence.AWAY),
+                user(3, "carol")));
+    for (long id = 20; id < 23; id++) {
+      lead(id, null);
+      assertThat(worker.assign(new AssignResponsibleWorker.Input("LEAD", id, false)))
+          .containsEntry("responsibleUser", "carol");
+    }
+  }
+
+  @Test
+  void whenEverybodyIsAwayTheLeadStillGetsSomebody() {
+    when(users.list(true))
+        .thenReturn(List.of(new UserView(2, 0, "away", "Away", null, true, null, Presence.AWAY)));
+    lead(30L, null);
+    assertThat(worker.assign(new AssignResponsibleWorker.Input("LEAD", 30L, false)))
+        .containsEntry("responsibleUser", "away");
   }
 
   @Test
