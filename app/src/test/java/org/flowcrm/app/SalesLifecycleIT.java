@@ -359,7 +359,12 @@ class SalesLifecycleIT {
 
   /** Waits for a step of the process: the value once it is not null. */
   private static <T> T eventually(Callable<T> probe) {
-    return await().atMost(STEP).pollInterval(Duration.ofMillis(200)).until(probe, v -> v != null);
+    // Polled on the test thread, which holds the signed-in user.
+    return await()
+        .atMost(STEP)
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(200))
+        .until(probe, v -> v != null);
   }
 
   private URI url(String path) {
