@@ -17,4 +17,6 @@ public record ActivatedJob(
     int retries,
     long deadline,
     Map<String, Object> variables,
-    String tenantId) {}
+    String tenantId,
+    /** The instance at the top of the call-activity chain; the job's own instance when none. */
+    long rootProcessInstanceKey) {}

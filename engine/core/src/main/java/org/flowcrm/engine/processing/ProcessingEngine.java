@@ -949,7 +949,21 @@ public final class ProcessingEngine implements ProcessEngine {
         job.retries,
         job.deadline,
         variables,
-        instance.tenantId);
+        instance.tenantId,
+        rootOf(instance));
+  }
+
+  /** Follows the parents of a called instance to the top (a worker records positions on it). */
+  private long rootOf(ProcessInstance instance) {
+    ProcessInstance current = instance;
+    for (int depth = 0; current.parentProcessInstanceKey > 0 && depth < 1000; depth++) {
+      ProcessInstance parent = state.instance(current.parentProcessInstanceKey);
+      if (parent == null) {
+        return current.parentProcessInstanceKey;
+      }
+      current = parent;
+    }
+    return current.key;
   }
 
   /** Hands jobs that became activatable to open streams first, then to waiting long polls. */

@@ -248,7 +248,7 @@ final class RestApi {
     node.put("listenerEventType", "UNSPECIFIED");
     node.putNull("userTask");
     node.putArray("tags");
-    node.put("rootProcessInstanceKey", Long.toString(job.processInstanceKey()));
+    node.put("rootProcessInstanceKey", Long.toString(job.rootProcessInstanceKey()));
     return node;
   }
 

@@ -158,6 +158,10 @@ class DealExecutionConformanceTests {
     long courier = courierTask.get(0).getProcessInstanceKey();
     assertThat(courier).isNotEqualTo(deal);
     assertThat(courierTask.get(0).getBpmnProcessId()).isEqualTo("courier-delivery");
+    if (protocol == Protocol.REST) {
+      // REST carries the top of the call chain (gRPC's ActivatedJob has no such field)
+      assertThat(courierTask.get(0).getRootProcessInstanceKey()).isEqualTo(deal);
+    }
     assertThat(courierTask.get(0).getVariablesAsMap())
         .containsEntry("dealId", dealId)
         .containsEntry("manager", "mia")

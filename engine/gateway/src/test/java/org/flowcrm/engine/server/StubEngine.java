@@ -82,7 +82,8 @@ public final class StubEngine implements ProcessEngine {
         3,
         1_700_000_000_000L,
         variables,
-        "<default>");
+        "<default>",
+        KEY + 2);
   }
 
   @Override
