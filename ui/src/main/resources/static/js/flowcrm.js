@@ -41,3 +41,28 @@
     }
   });
 })();
+
+// The header's notification badge: the server renders the unread count; with script it stays
+// current from crm-api's server-sent events (the count on connect, then each new notification).
+(function () {
+  'use strict';
+  document.addEventListener('DOMContentLoaded', function () {
+    var link = document.querySelector('[data-notification-stream]');
+    var count = link && link.querySelector('[data-unread-count]');
+    if (!count || !window.EventSource) {
+      return;
+    }
+    function show(n) {
+      count.textContent = String(n);
+      count.parentNode.classList.toggle('badge-accent', n > 0);
+    }
+    var stream = new EventSource(link.getAttribute('data-notification-stream'));
+    stream.addEventListener('unread-count', function (e) { show(JSON.parse(e.data).count); });
+    stream.addEventListener('notification', function (e) {
+      show((parseInt(count.textContent, 10) || 0) + 1);
+      var text = link.getAttribute('data-live-text') || '{0}';
+      window.flowcrm.announce(text.replace('{0}', JSON.parse(e.data).title));
+    });
+    window.addEventListener('pagehide', function () { stream.close(); });
+  });
+})();

@@ -2,6 +2,7 @@ package org.flowcrm.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.flowcrm.crm.deal.DealCommand;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
@@ -18,6 +20,8 @@ import org.flowcrm.crm.lead.LeadSource;
 import org.flowcrm.crm.lead.LeadView;
 import org.flowcrm.crm.link.ItemLink;
 import org.flowcrm.crm.link.ItemType;
+import org.flowcrm.crm.notification.NotificationCommand;
+import org.flowcrm.crm.notification.NotificationService;
 import org.flowcrm.crm.product.ProductCommand;
 import org.flowcrm.crm.product.ProductService;
 import org.flowcrm.crm.shared.Email;
@@ -26,6 +30,7 @@ import org.flowcrm.crm.shared.Phone;
 import org.flowcrm.crm.shared.PhoneType;
 import org.flowcrm.crm.task.TaskCommand;
 import org.flowcrm.crm.task.TaskService;
+import org.flowcrm.ui.task.ProcessTaskFixture;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -49,6 +54,8 @@ class ScreenshotsIT extends BrowserTest {
   @Autowired ProductService products;
   @Autowired TaskService tasks;
   @Autowired JdbcClient jdbc;
+  @Autowired NotificationService notifications;
+  @Autowired CamundaClient client;
 
   /**
    * A few records so the pages show what they are for (this test's own, named for the pictures).
@@ -130,10 +137,35 @@ class ScreenshotsIT extends BrowserTest {
             null,
             null,
             List.of(new ItemLink(ItemType.DEAL, firstDeal))));
-    return new Ids(lead.id(), firstDeal);
+    // process user tasks beside the CRM tasks: one of mine with a due date, one for my group
+    ProcessTaskFixture engine = new ProcessTaskFixture(client);
+    var processTask =
+        engine.start(
+            "admin",
+            List.of(),
+            Instant.now().plus(Duration.ofDays(1)),
+            Map.of("leadId", lead.id()));
+    leads.recordProcessPosition(
+        lead.id(), processTask.getProcessInstanceKey(), processTask.getElementId());
+    engine.start(null, List.of("administrator"), null, Map.of());
+    notifications.notify(
+        new NotificationCommand(
+            admin,
+            "New lead assigned to you: Website inquiry",
+            "Anna Keller, Nordwind GmbH",
+            new ItemLink(ItemType.LEAD, lead.id()),
+            null));
+    notifications.notify(
+        new NotificationCommand(
+            admin,
+            "Deal won: Server room cooling",
+            null,
+            new ItemLink(ItemType.DEAL, firstDeal),
+            null));
+    return new Ids(lead.id(), firstDeal, processTask.getUserTaskKey());
   }
 
-  record Ids(long lead, long deal) {}
+  record Ids(long lead, long deal, long processTask) {}
 
   @Test
   void mainPages() throws IOException {
@@ -145,6 +177,8 @@ class ScreenshotsIT extends BrowserTest {
     shoot("deal-board", "/deals", LAPTOP, null);
     shoot("deal-card", "/deals/" + ids.deal(), LAPTOP, null);
     shoot("tasks", "/tasks", LAPTOP, null);
+    shoot("process-task", "/tasks/process/" + ids.processTask(), LAPTOP, null);
+    shoot("notifications", "/notifications", LAPTOP, null);
     shoot("deal-board-phone", "/deals", PHONE, null);
     shoot("lead-card-phone-pl", "/leads/" + ids.lead() + "?lang=pl", PHONE, null);
     open("/?lang=en");

@@ -8,9 +8,11 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The ui pages with the CRM behind them (crm-api's services, security and schema on an ephemeral
- * embedded MariaDB), for the browser tests. There is no engine here: deployments go to {@link
- * RecordingProcessDeployments}, a test double of our own port; the deploy-and-run journey against
- * the engine is an end-to-end test of {@code app}.
+ * embedded MariaDB), for the browser tests. The embedded engine (engine/gateway, test scope) starts
+ * on the same DataSource and the Camunda starter's client points at it, so the task inbox works
+ * with real process user tasks. Deployments from the modeler still go to {@link
+ * RecordingProcessDeployments}, a test double of our own port (it replaces the Camunda adapter);
+ * the deploy-and-run journey is an end-to-end test of {@code app}.
  *
  * <p>crm-api lives in {@code org.flowcrm.crm}, beside this package rather than below it, so it is
  * scanned explicitly and registered as an auto-configuration package (JPA entities, repositories).

@@ -1,5 +1,7 @@
 package org.flowcrm.ui.signin;
 
+import java.util.List;
+import java.util.Locale;
 import org.flowcrm.crm.security.CrmUserPrincipal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,10 +13,27 @@ public final class SignedInUser {
 
   /** The signed-in user's id; pages behind sign-in always have one. */
   public static long id() {
+    return principal().id();
+  }
+
+  /** The login: a process user task's assignee names the user by it. */
+  public static String login() {
+    return principal().login();
+  }
+
+  /**
+   * The candidate groups of process user tasks the user may claim: his role codes, lower-cased
+   * ({@code COURIERS} → {@code couriers}), as models name groups in {@code candidateGroups}.
+   */
+  public static List<String> groups() {
+    return principal().roles().stream().map(r -> r.toLowerCase(Locale.ROOT)).toList();
+  }
+
+  private static CrmUserPrincipal principal() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null
         && authentication.getPrincipal() instanceof CrmUserPrincipal principal) {
-      return principal.id();
+      return principal;
     }
     throw new IllegalStateException("No CRM user is signed in");
   }

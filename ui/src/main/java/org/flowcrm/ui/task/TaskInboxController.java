@@ -40,22 +40,30 @@ class TaskInboxController {
   static final int PAGE_SIZE = 25;
   static final List<String> FILTERS = List.of("open", "overdue", "done");
 
+  static final List<String> PROCESS_FILTERS = List.of("mine", "groups", "due");
+
   private final TaskService tasks;
   private final LeadService leads;
   private final DealService deals;
+  private final ProcessTasks processTasks;
 
-  TaskInboxController(TaskService tasks, LeadService leads, DealService deals) {
+  TaskInboxController(
+      TaskService tasks, LeadService leads, DealService deals, ProcessTasks processTasks) {
     this.tasks = tasks;
     this.leads = leads;
     this.deals = deals;
+    this.processTasks = processTasks;
   }
 
   @GetMapping("/tasks")
   String inbox(
       @RequestParam(defaultValue = "open") String show,
       @RequestParam(required = false) String after,
+      @RequestParam(defaultValue = "mine") String process,
       Model model) {
     String filter = FILTERS.contains(show) ? show : "open";
+    String processFilter = PROCESS_FILTERS.contains(process) ? process : "mine";
+    processTasks(processFilter, model);
     long me = SignedInUser.id();
     TaskFilter query =
         switch (filter) {
@@ -72,7 +80,7 @@ class TaskInboxController {
     model.addAttribute("rows", rows);
     model.addAttribute("show", filter);
     model.addAttribute("filters", FILTERS);
-    String path = "/tasks?show=" + filter;
+    String path = "/tasks?process=" + processFilter + "&show=" + filter;
     model.addAttribute("firstHref", after == null || after.isBlank() ? "" : path);
     model.addAttribute(
         "nextHref",
@@ -83,6 +91,33 @@ class TaskInboxController {
                 + java.net.URLEncoder.encode(
                     page.nextCursor(), java.nio.charset.StandardCharsets.UTF_8));
     return INBOX_VIEW;
+  }
+
+  /**
+   * The process user tasks of the chosen filter; when the engine is absent or refuses, the page
+   * says so and still lists the CRM tasks.
+   */
+  private void processTasks(String filter, Model model) {
+    model.addAttribute("process", filter);
+    model.addAttribute("processFilters", PROCESS_FILTERS);
+    model.addAttribute("processAvailable", processTasks.available());
+    List<ProcessTaskController.View> rows = new ArrayList<>();
+    if (processTasks.available()) {
+      String me = SignedInUser.login();
+      try {
+        for (var task :
+            processTasks.search(
+                ProcessTasks.Filter.valueOf(filter.toUpperCase(java.util.Locale.ROOT)),
+                me,
+                SignedInUser.groups())) {
+          rows.add(ProcessTaskController.View.of(task, me));
+        }
+      } catch (ProcessTasks.Refused refused) {
+        model.addAttribute("processError", refused.getMessage());
+      }
+    }
+    model.addAttribute("processRows", rows);
+    model.addAttribute("myGroups", SignedInUser.groups());
   }
 
   /** A task with what it is about. */

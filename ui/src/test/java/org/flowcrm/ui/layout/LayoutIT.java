@@ -33,7 +33,7 @@ class LayoutIT extends BrowserTest {
         .contains("My tasks today")
         .contains("Overdue")
         .contains("My open deals")
-        .contains("Process models: 1");
+        .contains("Process models: 2"); // ui-test-inbox and ui-test-lead
   }
 
   @Test

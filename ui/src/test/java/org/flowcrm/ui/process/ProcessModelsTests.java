@@ -15,6 +15,8 @@ class ProcessModelsTests {
         .extracting(ProcessModel::id, ProcessModel::name, ProcessModel::fileName)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
+                "ui-test-inbox", "UI test order check", "ui-test-inbox.bpmn"),
+            org.assertj.core.groups.Tuple.tuple(
                 "ui-test-lead", "UI test lead follow-up", "ui-test-lead.bpmn"));
     assertThat(models.find("ui-test-lead"))
         .get()

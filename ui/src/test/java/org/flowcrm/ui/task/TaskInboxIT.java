@@ -99,11 +99,12 @@ class TaskInboxIT extends BrowserTest {
             .id();
 
     open("/tasks");
-    String inbox = browser.findElement(By.cssSelector(".data-table")).getText();
+    String inbox =
+        browser.findElement(By.cssSelector("[data-testid=crm-tasks] .data-table")).getText();
     assertThat(inbox).contains("Call back " + word).contains("Lead: Lead " + word);
     assertThat(inbox).contains("Send offer " + word).contains("Deal: Deal " + word);
     open("/tasks?show=overdue");
-    assertThat(browser.findElement(By.cssSelector(".data-table")).getText())
+    assertThat(browser.findElement(By.cssSelector("[data-testid=crm-tasks] .data-table")).getText())
         .contains("Call back " + word)
         .contains("overdue")
         .doesNotContain("Send offer " + word);
@@ -127,7 +128,7 @@ class TaskInboxIT extends BrowserTest {
         .isEqualTo("Done");
     assertThat(tasks.get(today).status()).isEqualTo(TaskStatus.DONE);
     open("/tasks?show=done");
-    assertThat(browser.findElement(By.cssSelector(".data-table")).getText())
+    assertThat(browser.findElement(By.cssSelector("[data-testid=crm-tasks] .data-table")).getText())
         .contains("Send offer " + word);
     assertThat(tasks.get(overdue).status()).isEqualTo(TaskStatus.OPEN);
   }
