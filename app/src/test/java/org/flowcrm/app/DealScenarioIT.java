@@ -39,7 +39,6 @@ import org.flowcrm.crm.invoice.InvoiceStatus;
 import org.flowcrm.crm.invoice.InvoiceView;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.process.ProcessLinkService;
-import org.flowcrm.crm.process.ProcessSubject;
 import org.flowcrm.crm.product.ProductCommand;
 import org.flowcrm.crm.product.ProductService;
 import org.flowcrm.crm.product.ProductView;
@@ -52,7 +51,6 @@ import org.flowcrm.crm.shared.EmailType;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.shared.ProductRow;
 import org.flowcrm.crm.shared.ProductRowView;
-import org.flowcrm.processes.ProcessIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,10 +69,8 @@ import org.springframework.test.context.ActiveProfiles;
  * products and a discount, an online-store order the client trims on the call and the courier
  * delivers on the second attempt, and a manager's kanban moves the process refuses or accepts.
  *
- * <p>The CRM has no way yet to start deal execution for a deal created by hand (only the lead
- * process's {@code crm.start-deal-process} step does), so {@link #startDealExecution} starts it
- * exactly as {@code StartDealProcessWorker} does: create the instance with {@code dealId} and link
- * it to the deal.
+ * <p>A deal created by hand starts its deal-execution process by itself after the commit; {@link
+ * #startDealExecution} waits until the deal shows it.
  */
 @SpringBootTest(
     classes = FlowcrmApplication.class,
@@ -319,24 +315,16 @@ class DealScenarioIT {
   // ---- the manager's tools
 
   /**
-   * Starts deal execution for a deal created by hand, as {@code StartDealProcessWorker} does for a
-   * converted lead: an instance with {@code dealId}, linked to the deal so kanban moves ask it.
+   * The deal-execution instance the CRM started for a deal created by hand (after the commit), once
+   * it is recorded on the deal.
    */
   private long startDealExecution(long dealId) {
-    long instance =
-        client
-            .newCreateInstanceCommand()
-            .bpmnProcessId(ProcessIds.DEAL_EXECUTION)
-            .latestVersion()
-            .variables(Map.of("dealId", dealId))
-            .send()
-            .join()
-            .getProcessInstanceKey();
-    assertThat(
-            links.record(
-                ProcessSubject.DEAL, dealId, instance, ProcessIds.DEAL_EXECUTION, null, null))
-        .isTrue();
-    return instance;
+    return eventually(
+            () -> {
+              DealView deal = deals.get(dealId);
+              return deal.process() == null ? null : deal.process();
+            })
+        .instanceKey();
   }
 
   private HttpResponse<String> moveByHand(long dealId, long stageId) throws Exception {

@@ -22,6 +22,8 @@ import org.flowcrm.crm.link.ItemLink;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.notification.NotificationCommand;
 import org.flowcrm.crm.notification.NotificationService;
+import org.flowcrm.crm.process.ProcessLinkService;
+import org.flowcrm.crm.process.ProcessSubject;
 import org.flowcrm.crm.product.ProductCommand;
 import org.flowcrm.crm.product.ProductService;
 import org.flowcrm.crm.shared.Email;
@@ -50,6 +52,7 @@ class ScreenshotsIT extends BrowserTest {
       Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
   @Autowired LeadService leads;
+  @Autowired ProcessLinkService processLinks;
   @Autowired DealService deals;
   @Autowired ProductService products;
   @Autowired TaskService tasks;
@@ -145,8 +148,13 @@ class ScreenshotsIT extends BrowserTest {
             List.of(),
             Instant.now().plus(Duration.ofDays(1)),
             Map.of("leadId", lead.id()));
-    leads.recordProcessPosition(
-        lead.id(), processTask.getProcessInstanceKey(), processTask.getElementId());
+    processLinks.record(
+        ProcessSubject.LEAD,
+        lead.id(),
+        processTask.getProcessInstanceKey(),
+        processTask.getBpmnProcessId(),
+        processTask.getElementId(),
+        processTask.getName());
     engine.start(null, List.of("administrator"), null, Map.of());
     notifications.notify(
         new NotificationCommand(

@@ -98,19 +98,31 @@ public class DealService {
     this.policy = policy;
   }
 
-  /** Creates a deal in the named (or default) pipeline, in the named (or first) stage. */
+  /**
+   * Creates a deal in the named (or default) pipeline, in the named (or first) stage; its
+   * deal-execution process starts after the commit ({@link DealCreated}).
+   */
   @Transactional
   public DealView create(@Valid DealCommand command) {
-    return create(command, null);
+    return create(command, null, true);
   }
 
-  /** Creates a deal converted from lead {@code leadId}; the deal remembers the lead. */
+  /** Creates an imported deal: no process starts for it. */
+  @Transactional
+  public DealView createImported(@Valid DealCommand command) {
+    return create(command, null, false);
+  }
+
+  /**
+   * Creates a deal converted from lead {@code leadId}; the deal remembers the lead, whose process
+   * starts the deal's.
+   */
   @Transactional
   public DealView createFromLead(@Valid DealCommand command, long leadId) {
-    return create(command, leadId);
+    return create(command, leadId, false);
   }
 
-  private DealView create(DealCommand command, Long leadId) {
+  private DealView create(DealCommand command, Long leadId, boolean startsProcess) {
     Pipeline pipeline =
         command.pipelineId() == null
             ? pipelines.defaultPipelineEntity()
@@ -132,7 +144,9 @@ public class DealService {
     String currency = command.currency() == null ? currencies.baseCode() : command.currency();
     Deal deal = new Deal(pipeline, stage, currency, leadId, caller.userId());
     apply(deal, command, currency);
-    return view(deals.saveAndFlush(deal));
+    deal = deals.saveAndFlush(deal);
+    deal.created(startsProcess);
+    return view(deals.save(deal));
   }
 
   public DealView get(long id) {

@@ -67,7 +67,7 @@ class DealImporter extends EntityImporter<DealCommand> {
 
   @Override
   long create(DealCommand command) {
-    return deals.create(command).id();
+    return deals.createImported(command).id();
   }
 
   @Override

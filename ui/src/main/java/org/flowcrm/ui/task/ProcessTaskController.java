@@ -175,7 +175,7 @@ class ProcessTaskController {
   /**
    * The lead and deal the task is about: the process variables {@code leadId} and {@code dealId};
    * when the engine cannot search variables, the lead or deal that recorded this process instance
-   * as driving it (the workers record it with {@code recordProcessPosition}).
+   * as driving it (the workers record it through {@code ProcessLinkService}).
    */
   List<Linked> linked(UserTask task) {
     List<Linked> found = new ArrayList<>();

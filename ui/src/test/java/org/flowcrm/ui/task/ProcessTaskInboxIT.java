@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.flowcrm.crm.lead.LeadCommand;
 import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadSource;
+import org.flowcrm.crm.process.ProcessLinkService;
+import org.flowcrm.crm.process.ProcessSubject;
 import org.flowcrm.ui.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProcessTaskInboxIT extends BrowserTest {
 
   @Autowired CamundaClient client;
+  @Autowired ProcessLinkService processLinks;
   @Autowired LeadService leads;
 
   private ProcessTaskFixture engine;
@@ -107,7 +110,13 @@ class ProcessTaskInboxIT extends BrowserTest {
             Map.of("leadId", lead));
     // The embedded engine cannot search variables yet: the page then finds the lead that records
     // this instance as its process, as the lead-processing workers do.
-    leads.recordProcessPosition(lead, task.getProcessInstanceKey(), task.getElementId());
+    processLinks.record(
+        ProcessSubject.LEAD,
+        lead,
+        task.getProcessInstanceKey(),
+        task.getBpmnProcessId(),
+        task.getElementId(),
+        task.getName());
 
     open("/tasks?process=groups");
     browser

@@ -143,7 +143,8 @@ class ProcessBridgeIT {
 
   @Test
   void conversionStartsDealExecutionOnceAndTheProcessDecidesManagersMoves() {
-    DealView deal = deals.create(DealCommand.titled("Converted " + Instant.now()));
+    // created without a process of its own: the conversion's step starts it
+    DealView deal = deals.createImported(DealCommand.titled("Converted " + Instant.now()));
     long first = startConversion(deal.id());
     DealView started =
         await(
@@ -177,7 +178,7 @@ class ProcessBridgeIT {
 
   @Test
   void aDealWithoutAProcessMovesAsThePlainCrmUpdate() {
-    DealView deal = deals.create(DealCommand.titled("Walk-in " + Instant.now()));
+    DealView deal = deals.createImported(DealCommand.titled("Walk-in " + Instant.now()));
     assertThat(deal.process()).isNull();
     assertThat(deals.moveToStage(deal.id(), stage("NEGOTIATION"), null).stageCode())
         .isEqualTo("NEGOTIATION");
