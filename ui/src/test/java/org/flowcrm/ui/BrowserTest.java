@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.flowcrm.ui.process.RecordingProcessDeployments;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -24,6 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -44,6 +49,7 @@ public abstract class BrowserTest {
 
   @LocalServerPort protected int port;
   @Autowired protected RecordingProcessDeployments deployments;
+  @Autowired private UserDetailsService userDetails;
 
   protected ChromeDriver browser;
 
@@ -96,6 +102,23 @@ public abstract class BrowserTest {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  /**
+   * Fixtures that tests create through the CRM services are created by the administrator: the
+   * services check permissions like for anyone (the browser signs in on its own).
+   */
+  @BeforeEach
+  void fixturesAsAdministrator() {
+    UserDetails admin = userDetails.loadUserByUsername(SignedInHttp.ADMIN);
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+  }
+
+  @AfterEach
+  void clearFixtureUser() {
+    SecurityContextHolder.clearContext();
   }
 
   @BeforeEach
