@@ -467,9 +467,10 @@ public class DemoDataSeeder {
             ProductView product = catalog.get(random.nextInt(catalog.size()));
             rows.add(row(product, 1 + random.nextInt(10)));
           }
+          // seeded like an import: a demo deal at "Won" must not start deal execution
           long id =
               deals
-                  .create(
+                  .createImported(
                       new DealCommand(
                           DemoCompany.COMPANIES.get(customer).name() + ": " + rows.get(0).name(),
                           pipeline.id(),
