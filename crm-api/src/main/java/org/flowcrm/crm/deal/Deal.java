@@ -169,11 +169,6 @@ public class Deal extends AggregateRoot<Deal> {
     touch();
   }
 
-  /** Registers {@link DealCreated}; called once the deal has its id. */
-  void created(boolean startsProcess) {
-    registerEvent(new DealCreated(getId(), sourceLeadId, responsibleId, startsProcess));
-  }
-
   /**
    * Moves the deal to {@code target}, a stage of its own pipeline. Reaching the won or lost stage
    * closes the deal; a closed deal does not move any more. Returns {@code false} when the deal is

@@ -31,6 +31,7 @@ import org.flowcrm.crm.shared.SortType;
 import org.flowcrm.crm.shared.Versions;
 import org.flowcrm.crm.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,6 +71,7 @@ public class DealService {
   private final TransactionTemplate writing;
   private DealProcessGateway processGateway;
   private final AccessPolicy policy;
+  private final ApplicationEventPublisher events;
 
   DealService(
       Deals deals,
@@ -82,7 +84,8 @@ public class DealService {
       Caller caller,
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      ApplicationEventPublisher events) {
     this.deals = deals;
     this.comments = comments;
     this.pipelines = pipelines;
@@ -96,6 +99,7 @@ public class DealService {
     this.readOnly.setReadOnly(true);
     this.writing = new TransactionTemplate(transactions);
     this.policy = policy;
+    this.events = events;
   }
 
   /**
@@ -145,8 +149,11 @@ public class DealService {
     Deal deal = new Deal(pipeline, stage, currency, leadId, caller.userId());
     apply(deal, command, currency);
     deal = deals.saveAndFlush(deal);
-    deal.created(startsProcess);
-    return view(deals.save(deal));
+    // published directly (not as a domain event, which would need a second save): listeners act
+    // after the commit
+    events.publishEvent(
+        new DealCreated(deal.getId(), leadId, command.responsibleId(), startsProcess));
+    return view(deal);
   }
 
   public DealView get(long id) {
