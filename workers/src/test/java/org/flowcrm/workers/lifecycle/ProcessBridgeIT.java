@@ -98,11 +98,13 @@ class ProcessBridgeIT {
     LeadView assigned =
         await(
             () -> leads.get(lead.id()),
-            l -> l.process() != null && "assign-responsible".equals(l.process().elementId()));
+            l -> l.process() != null && l.process().elementId() != null);
 
+    // every worker records where the process is; by now it may be past assigning
     ProcessLink process = assigned.process();
     assertThat(process.processId()).isEqualTo(ProcessIds.LEAD_PROCESSING);
-    assertThat(process.elementName()).isEqualTo("Assign responsible");
+    assertThat(process.elementId()).isIn("assign-responsible", "notify-responsible");
+    assertThat(process.elementName()).isNotBlank();
     assertThat(process.since()).isNotNull();
     ProcessInstance instance =
         client.newProcessInstanceGetRequest(process.instanceKey()).send().join();
