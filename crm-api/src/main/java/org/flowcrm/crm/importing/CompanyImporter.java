@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Companies: the name is required; the address columns make its legal address. */
 @Component
-class CompanyImporter extends EntityImporter<CompanyCommand> {
+class CompanyImporter extends UpdatingImporter<CompanyCommand> {
 
   private final CompanyService companies;
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Contacts: first and last name are required; {@code company} links (or creates) a company. */
 @Component
-class ContactImporter extends EntityImporter<ContactCommand> {
+class ContactImporter extends UpdatingImporter<ContactCommand> {
 
   private final ContactService contacts;
   private final ContactBatch batch;

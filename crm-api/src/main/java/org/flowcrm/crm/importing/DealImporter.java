@@ -42,11 +42,6 @@ class DealImporter extends EntityImporter<DealCommand> {
   }
 
   @Override
-  boolean findsDuplicates() {
-    return false;
-  }
-
-  @Override
   DealCommand command(Row row, ImportContext context) {
     Long companyId = row.has("company") ? context.companyNamed(row.text("company")) : null;
     return new DealCommand(

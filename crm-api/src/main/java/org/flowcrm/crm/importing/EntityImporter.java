@@ -40,9 +40,12 @@ abstract class EntityImporter<C> {
   /** The command a row makes; throws {@link RowProblem} for what Bean Validation cannot see. */
   abstract C command(Row row, ImportContext context);
 
-  /** Whether records of this kind have e-mails and phones to find duplicates by. */
+  /**
+   * Whether records of this kind have e-mails and phones to find duplicates by, and so can be
+   * updated by an import (see {@link UpdatingImporter}).
+   */
   boolean findsDuplicates() {
-    return true;
+    return false;
   }
 
   List<String> emails(C command) {
@@ -70,20 +73,6 @@ abstract class EntityImporter<C> {
 
   boolean createsInBulk() {
     return false;
-  }
-
-  /** The record's editable fields now, as JSON, to restore them on revert. */
-  String snapshot(long id) {
-    throw new UnsupportedOperationException();
-  }
-
-  /** Fills the record with the command's non-empty values. */
-  void update(long id, C command) {
-    throw new UnsupportedOperationException();
-  }
-
-  void restore(long id, String snapshot) {
-    throw new UnsupportedOperationException();
   }
 
   abstract void delete(long id);

@@ -220,8 +220,11 @@ class ImportRunner {
                         + ", which this import creates; merge the two rows"));
           } else {
             try {
-              String before = importer.snapshot(duplicate);
-              importer.update(duplicate, p.command());
+              // an updating mode is only chosen for importers that find duplicates
+              @SuppressWarnings("unchecked")
+              UpdatingImporter<C> updating = (UpdatingImporter<C>) importer;
+              String before = updating.snapshot(duplicate);
+              updating.update(duplicate, p.command());
               items.add(new ImportJobs.Item(importer.type(), duplicate, before));
               updated++;
             } catch (RuntimeException e) {

@@ -263,14 +263,16 @@ public class ImportService {
     int restored = 0;
     List<String> kept = new ArrayList<>();
     EntityImporter<?> main = importer(job.entityType());
-    for (ImportJobs.Item item : jobs.items(id, job.entityType(), false)) {
-      try {
-        main.restore(item.entityId(), item.previous());
-        restored++;
-      } catch (NotFoundException gone) {
-        // Deleted since: nothing to restore.
-      } catch (RuntimeException refused) {
-        kept.add(job.entityType() + " " + item.entityId() + ": " + refused.getMessage());
+    if (main instanceof UpdatingImporter<?> updating) {
+      for (ImportJobs.Item item : jobs.items(id, job.entityType(), false)) {
+        try {
+          updating.restore(item.entityId(), item.previous());
+          restored++;
+        } catch (NotFoundException gone) {
+          // Deleted since: nothing to restore.
+        } catch (RuntimeException refused) {
+          kept.add(job.entityType() + " " + item.entityId() + ": " + refused.getMessage());
+        }
       }
     }
     List<ImportEntityType> order = new ArrayList<>(List.of(job.entityType()));

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * title defaults to the company or the person's name.
  */
 @Component
-class LeadImporter extends EntityImporter<LeadCommand> {
+class LeadImporter extends UpdatingImporter<LeadCommand> {
 
   private final LeadService leads;
 

@@ -40,11 +40,6 @@ class ProductImporter extends EntityImporter<ProductCommand> {
   }
 
   @Override
-  boolean findsDuplicates() {
-    return false;
-  }
-
-  @Override
   ProductCommand command(Row row, ImportContext context) {
     return new ProductCommand(
         row.text("name"),

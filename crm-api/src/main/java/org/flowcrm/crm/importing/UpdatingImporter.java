@@ -1,0 +1,30 @@
+package org.flowcrm.crm.importing;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An importer of a kind whose records an import may find again (by e-mail or phone) and update,
+ * keeping a snapshot of what it overwrote so a revert can put it back.
+ *
+ * @param <C> the feature's command type
+ */
+abstract class UpdatingImporter<C> extends EntityImporter<C> {
+
+  UpdatingImporter(JsonMapper json) {
+    super(json);
+  }
+
+  @Override
+  final boolean findsDuplicates() {
+    return true;
+  }
+
+  /** The record's editable fields now, as JSON, to restore them on revert. */
+  abstract String snapshot(long id);
+
+  /** Fills the record with the command's non-empty values. */
+  abstract void update(long id, C command);
+
+  /** Puts back what {@link #snapshot} saw. */
+  abstract void restore(long id, String snapshot);
+}
