@@ -1,11 +1,13 @@
 package org.flowcrm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.flowcrm.app.ScenarioSupport.basic;
+import static org.flowcrm.app.ScenarioSupport.eventually;
+import static org.flowcrm.app.ScenarioSupport.recipients;
+import static org.flowcrm.app.ScenarioSupport.subject;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -15,15 +17,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.flowcrm.FlowcrmApplication;
 import org.flowcrm.crm.activity.ActivityFilter;
 import org.flowcrm.crm.activity.ActivityService;
@@ -77,7 +76,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 class SalesLifecycleIT {
 
-  private static final Duration STEP = Duration.ofSeconds(30);
   private static final String ADMIN_PASSWORD = "test-admin-password";
 
   @LocalServerPort int port;
@@ -92,6 +90,7 @@ class SalesLifecycleIT {
   @Autowired JsonMapper json;
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private ScenarioSupport people;
 
   /** The test reads the CRM as the administrator, as a manager would on his cards. */
   @BeforeEach
@@ -100,6 +99,7 @@ class SalesLifecycleIT {
     SecurityContextHolder.getContext()
         .setAuthentication(
             UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+    people = new ScenarioSupport(client);
   }
 
   @AfterEach
@@ -154,7 +154,7 @@ class SalesLifecycleIT {
                     .orElse(null));
     assertThat(lead.source().name()).isEqualTo("WEB_FORM");
     long leadInstance = lead.process().instanceKey();
-    UserTask qualify = openTask(leadInstance, "qualify-lead");
+    UserTask qualify = people.openTask(leadInstance, "qualify-lead");
     LeadView assigned = leads.get(lead.id());
     assertThat(assigned.responsibleId()).isNotNull();
     UserView manager = users.get(assigned.responsibleId());
@@ -171,9 +171,9 @@ class SalesLifecycleIT {
 
     // Qualified as "needs work": the manager calls, agrees a repeat call a few seconds later, then
     // calls again and converts.
-    complete(qualify, Map.of("qualification", "needsWork"));
-    complete(
-        openTask(leadInstance, "call-client"),
+    people.complete(qualify, Map.of("qualification", "needsWork"));
+    people.complete(
+        people.openTask(leadInstance, "call-client"),
         Map.of(
             "qualification",
             "needsWork",
@@ -181,8 +181,8 @@ class SalesLifecycleIT {
             "Busy, call back",
             "nextCallAt",
             Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString()));
-    complete(
-        openTask(leadInstance, "call-client"),
+    people.complete(
+        people.openTask(leadInstance, "call-client"),
         Map.of("qualification", "convert", "callNotes", "Wants 20 chairs, send an offer"));
 
     LeadView converted =
@@ -218,9 +218,11 @@ class SalesLifecycleIT {
     long dealId = converted.convertedDealId();
     DealView deal = eventually(() -> dealWithProcess(dealId));
     long dealInstance = deal.process().instanceKey();
-    complete(
-        openTask(dealInstance, "first-call"), Map.of("firstCallNotes", "Needs them by Friday"));
-    complete(openTask(dealInstance, "negotiation"), Map.of("negotiationOutcome", "agreed"));
+    people.complete(
+        people.openTask(dealInstance, "first-call"),
+        Map.of("firstCallNotes", "Needs them by Friday"));
+    people.complete(
+        people.openTask(dealInstance, "negotiation"), Map.of("negotiationOutcome", "agreed"));
 
     // The invoice was created and mailed; the accountant registers the payment.
     InvoiceView invoice =
@@ -239,9 +241,10 @@ class SalesLifecycleIT {
     invoices.changeStatus(invoice.id(), InvoiceStatus.PAID, null);
 
     // Courier delivery, a process the deal's process calls: the courier delivers.
-    UserTask deliver = eventually(() -> courierTaskOf(dealInstance));
+    UserTask deliver = people.courierTaskOf(dealInstance);
     assertThat(deliver.getCandidateGroups()).containsExactly("couriers");
-    complete(deliver, Map.of("deliveryResult", "delivered", "deliveryNote", "left at reception"));
+    people.complete(
+        deliver, Map.of("deliveryResult", "delivered", "deliveryNote", "left at reception"));
 
     // Won, with every stage on the deal's history, and the client got the quote and the invoice.
     eventually(() -> stageOf(dealId).equals("WON") ? true : null);
@@ -301,49 +304,6 @@ class SalesLifecycleIT {
     return form.get("publicToken").asString();
   }
 
-  private UserTask openTask(long processInstanceKey, String elementId) {
-    return eventually(
-        () ->
-            client
-                .newUserTaskSearchRequest()
-                .filter(
-                    f ->
-                        f.processInstanceKey(processInstanceKey)
-                            .elementId(elementId)
-                            .state(UserTaskState.CREATED))
-                .send()
-                .join()
-                .items()
-                .stream()
-                .findFirst()
-                .orElse(null));
-  }
-
-  /** The open "Deliver order" task of the courier process called by the deal's process. */
-  private UserTask courierTaskOf(long dealInstance) {
-    return client
-        .newUserTaskSearchRequest()
-        .filter(f -> f.elementId("deliver-order").state(UserTaskState.CREATED))
-        .send()
-        .join()
-        .items()
-        .stream()
-        .filter(
-            t ->
-                dealInstance
-                    == client
-                        .newProcessInstanceGetRequest(t.getProcessInstanceKey())
-                        .send()
-                        .join()
-                        .getParentProcessInstanceKey())
-        .findFirst()
-        .orElse(null);
-  }
-
-  private void complete(UserTask task, Map<String, Object> variables) {
-    client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(variables).send().join();
-  }
-
   private DealView dealWithProcess(long dealId) {
     DealView deal = deals.get(dealId);
     return deal.process() != null ? deal : null;
@@ -357,24 +317,8 @@ class SalesLifecycleIT {
     return notifications.mine(user.id(), false, new ListRequest(null, 50, null)).items();
   }
 
-  /** Waits for a step of the process: the value once it is not null. */
-  private static <T> T eventually(Callable<T> probe) {
-    // Polled on the test thread, which holds the signed-in user.
-    return await()
-        .atMost(STEP)
-        .pollInSameThread()
-        .pollInterval(Duration.ofMillis(200))
-        .until(probe, v -> v != null);
-  }
-
   private URI url(String path) {
     return URI.create("http://localhost:" + port + path);
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String form(Map<String, String> fields) {
@@ -386,21 +330,5 @@ class SalesLifecycleIT {
                 .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return body.toString();
-  }
-
-  private static String recipients(MimeMessage message) {
-    try {
-      return Arrays.toString(message.getAllRecipients());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
