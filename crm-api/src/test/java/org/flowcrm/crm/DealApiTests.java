@@ -1,6 +1,7 @@
 package org.flowcrm.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -402,6 +403,42 @@ class DealApiTests extends ApiTest {
     // Processes act as the system user.
     assertThat(systemUser.runAs(() -> dealService.moveToStage(id, "NEGOTIATION")).stageCode())
         .isEqualTo("NEGOTIATION");
+  }
+
+  @Test
+  void anAgreedDiscountGivesEveryRowAtLeastThatDiscountOnce() throws Exception {
+    JsonNode deal =
+        create(
+            "/api/v1/deals",
+            Map.of(
+                "title",
+                "Negotiated " + unique(),
+                "rows",
+                List.of(
+                    Map.of("name", "Chair", "quantity", 20, "price", 120, "discountPercent", 10),
+                    Map.of("name", "Desk", "quantity", 5, "price", 450))));
+    long id = deal.get("id").asLong();
+    assertThat(deal.get("amount").decimalValue()).isEqualByComparingTo("4410.00");
+
+    // chairs keep their 10 %, desks get 5 %: 2160.00 + 2137.50
+    var discounted =
+        systemUser.runAs(() -> dealService.grantDiscount(id, new java.math.BigDecimal("5")));
+    assertThat(discounted.amount()).isEqualByComparingTo("4297.50");
+    assertThat(discounted.rows())
+        .extracting(r -> r.discountPercent().stripTrailingZeros().toPlainString())
+        .containsExactly("10", "5");
+    // the same agreement applied again (a redelivered job) changes nothing
+    var again =
+        systemUser.runAs(() -> dealService.grantDiscount(id, new java.math.BigDecimal("5")));
+    assertThat(again.amount()).isEqualByComparingTo("4297.50");
+    assertThat(again.version()).isEqualTo(discounted.version());
+
+    assertThatThrownBy(
+            () ->
+                systemUser.runAs(
+                    () -> dealService.grantDiscount(id, new java.math.BigDecimal("101"))))
+        .isInstanceOf(org.flowcrm.crm.shared.InvalidFieldException.class)
+        .hasMessageContaining("discountPercent");
   }
 
   long createPipeline(String name) throws Exception {

@@ -55,7 +55,8 @@ public final class JobTypes {
    * creates a quote or an invoice from a deal.
    *
    * <p>In: {@link Variables#CREATE} ({@link Values#CONVERT_LEAD}, {@link Values#QUOTE}, {@link
-   * Values#INVOICE}), {@link Variables#ENTITY_TYPE}, {@link Variables#ENTITY_ID}. Out: for {@code
+   * Values#INVOICE}), {@link Variables#ENTITY_TYPE}, {@link Variables#ENTITY_ID}, optional {@link
+   * Variables#DISCOUNT_PERCENT} (QUOTE, INVOICE: granted on the deal's rows first). Out: for {@code
    * CONVERT_LEAD} {@link Variables#DEAL_ID}, {@link Variables#CONTACT_ID}, {@link
    * Variables#COMPANY_ID}; for {@code QUOTE} {@link Variables#QUOTE_ID}, {@link
    * Variables#QUOTE_NUMBER}; for {@code INVOICE} {@link Variables#INVOICE_ID}, {@link
@@ -169,6 +170,7 @@ public final class JobTypes {
     public static final String QUALIFICATION_REASON = "qualificationReason";
     public static final String NEXT_CALL_AT = "nextCallAt";
     public static final String NEGOTIATION_OUTCOME = "negotiationOutcome";
+    public static final String DISCOUNT_PERCENT = "discountPercent";
     public static final String DELIVERY_RESULT = "deliveryResult";
     public static final String DELIVERY_NOTE = "deliveryNote";
     public static final String DELIVERY_RESOLUTION = "deliveryResolution";

@@ -170,6 +170,35 @@ public class Deal extends AggregateRoot<Deal> {
   }
 
   /**
+   * Gives every product row at least {@code percent} discount (rows with a larger one keep it) and
+   * recalculates the amount. Returns {@code false} when no row changed, so applying the same agreed
+   * discount twice changes nothing.
+   */
+  boolean grantDiscount(BigDecimal percent) {
+    boolean changed = false;
+    for (int i = 0; i < rows.size(); i++) {
+      ProductRow row = rows.get(i);
+      if (row.discountPercent().compareTo(percent) < 0) {
+        rows.set(
+            i,
+            new ProductRow(
+                row.productId(),
+                row.name(),
+                row.quantity(),
+                row.price(),
+                percent,
+                row.taxPercent()));
+        changed = true;
+      }
+    }
+    if (changed) {
+      amount = rowsTotal();
+      touch();
+    }
+    return changed;
+  }
+
+  /**
    * Moves the deal to {@code target}, a stage of its own pipeline. Reaching the won or lost stage
    * closes the deal; a closed deal does not move any more. Returns {@code false} when the deal is
    * already there.

@@ -290,6 +290,27 @@ public class DealService {
     return move(deal, stage);
   }
 
+  /**
+   * Applies a discount agreed with the client to the whole offer: every product row gets at least
+   * {@code percent} (a row with a larger discount keeps it), and the amount is recalculated, so the
+   * quotes and invoices created from the deal afterwards carry it. Idempotent.
+   */
+  @Transactional
+  public DealView grantDiscount(long dealId, BigDecimal percent) {
+    if (percent == null
+        || percent.signum() < 0
+        || percent.compareTo(BigDecimal.valueOf(100)) > 0
+        || percent.scale() > 2 && percent.stripTrailingZeros().scale() > 2) {
+      throw new InvalidFieldException(
+          "discountPercent", "must be a percentage from 0 to 100 with at most 2 decimals");
+    }
+    Deal deal = require(dealId, Action.UPDATE);
+    if (deal.isClosed()) {
+      throw new ConflictException("Deal " + dealId + " is closed; its offer cannot change");
+    }
+    return deal.grantDiscount(percent) ? view(deals.saveAndFlush(deal)) : view(deal);
+  }
+
   @Transactional
   public void delete(long id, Long expectedVersion) {
     Deal deal = require(id, Action.DELETE);

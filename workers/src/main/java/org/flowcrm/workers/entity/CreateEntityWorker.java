@@ -4,12 +4,14 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flowcrm.crm.contact.ContactService;
+import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.invoice.InvoiceFilter;
 import org.flowcrm.crm.invoice.InvoiceService;
 import org.flowcrm.crm.invoice.InvoiceStatus;
@@ -42,30 +44,40 @@ import org.springframework.stereotype.Component;
  *   <li>{@code QUOTE} / {@code INVOICE}: idempotent by deal + status DRAFT. The services keep no
  *       job key or process step on a document, so the worker reuses the deal's newest DRAFT
  *       document and creates one only when there is none. A document leaves DRAFT when it is sent
- *       (the following {@code crm.send-mail} step), so a revised offer gets a new quote.
+ *       (the following {@code crm.send-mail} step), so a revised offer gets a new quote. An
+ *       optional {@code discountPercent} (agreed in negotiation) is first granted on the deal's
+ *       rows ({@link DealService#grantDiscount}), so this document and every later one carry it.
  * </ul>
  */
 @Component
 public class CreateEntityWorker {
 
   /** The job's input variables. */
-  public record Input(String create, String entityType, Long entityId) {}
+  public record Input(String create, String entityType, Long entityId, BigDecimal discountPercent) {
+
+    public Input(String create, String entityType, Long entityId) {
+      this(create, entityType, entityId, null);
+    }
+  }
 
   private final ProcessPositions positions;
   private final LeadService leads;
   private final ContactService contacts;
+  private final DealService deals;
   private final QuoteService quotes;
   private final InvoiceService invoices;
 
   public CreateEntityWorker(
       LeadService leads,
       ContactService contacts,
+      DealService deals,
       QuoteService quotes,
       InvoiceService invoices,
       ProcessPositions positions) {
     this.positions = positions;
     this.leads = leads;
     this.contacts = contacts;
+    this.deals = deals;
     this.quotes = quotes;
     this.invoices = invoices;
   }
@@ -80,11 +92,23 @@ public class CreateEntityWorker {
   public Map<String, Object> createEntity(Input in) {
     return switch (in.create()) {
       case JobTypes.Values.CONVERT_LEAD -> convert(in.entityId());
-      case JobTypes.Values.QUOTE -> quote(in.entityId());
-      case JobTypes.Values.INVOICE -> invoice(in.entityId());
+      case JobTypes.Values.QUOTE -> {
+        grantAgreedDiscount(in);
+        yield quote(in.entityId());
+      }
+      case JobTypes.Values.INVOICE -> {
+        grantAgreedDiscount(in);
+        yield invoice(in.entityId());
+      }
       default ->
           throw new IllegalArgumentException("crm.create-entity: unknown create " + in.create());
     };
+  }
+
+  private void grantAgreedDiscount(Input in) {
+    if (in.discountPercent() != null && in.discountPercent().signum() > 0) {
+      deals.grantDiscount(in.entityId(), in.discountPercent());
+    }
   }
 
   private Map<String, Object> convert(long leadId) {

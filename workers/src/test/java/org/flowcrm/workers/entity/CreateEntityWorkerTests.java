@@ -12,10 +12,12 @@ import static org.mockito.Mockito.when;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.contact.ContactView;
+import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.invoice.InvoiceService;
 import org.flowcrm.crm.invoice.InvoiceView;
 import org.flowcrm.crm.lead.ConversionResult;
@@ -38,8 +40,9 @@ class CreateEntityWorkerTests {
   private final ProcessPositions positions = mock(ProcessPositions.class);
   private final QuoteService quotes = mock(QuoteService.class);
   private final InvoiceService invoices = mock(InvoiceService.class);
+  private final DealService deals = mock(DealService.class);
   private final CreateEntityWorker worker =
-      new CreateEntityWorker(leads, contacts, quotes, invoices, positions);
+      new CreateEntityWorker(leads, contacts, deals, quotes, invoices, positions);
 
   private LeadView lead(StatusSemantic semantic) {
     LeadView lead = mock(LeadView.class);
@@ -110,6 +113,30 @@ class CreateEntityWorkerTests {
 
     assertThat(worker.createEntity(new CreateEntityWorker.Input("QUOTE", "DEAL", 9L)))
         .isEqualTo(Map.of("quoteId", 5L, "quoteNumber", "Q-000005"));
+  }
+
+  @Test
+  void aRevisedOfferGrantsTheAgreedDiscountOnTheDealBeforeTheQuoteIsBuilt() {
+    when(quotes.list(any(), any())).thenReturn(new CursorPage<>(List.of(), null));
+    QuoteView created = quote(6L, "Q-000006");
+    when(quotes.createFromDeal(9L)).thenReturn(created);
+
+    worker.createEntity(new CreateEntityWorker.Input("QUOTE", "DEAL", 9L, new BigDecimal("5")));
+
+    var order = org.mockito.Mockito.inOrder(deals, quotes);
+    order.verify(deals).grantDiscount(9L, new BigDecimal("5"));
+    order.verify(quotes).createFromDeal(9L);
+  }
+
+  @Test
+  void noDiscountAgreedLeavesTheDealAlone() {
+    when(quotes.list(any(), any())).thenReturn(new CursorPage<>(List.of(), null));
+    QuoteView created = quote(5L, "Q-000005");
+    when(quotes.createFromDeal(9L)).thenReturn(created);
+
+    worker.createEntity(new CreateEntityWorker.Input("QUOTE", "DEAL", 9L, BigDecimal.ZERO));
+
+    verify(deals, never()).grantDiscount(anyLong(), any());
   }
 
   @Test
