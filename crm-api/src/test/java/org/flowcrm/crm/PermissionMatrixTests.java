@@ -249,6 +249,9 @@ class PermissionMatrixTests extends ApiTest {
       r.put(
           "DELETE " + base + "/{id}",
           new OnRecord(entity, Action.DELETE, id -> delete(base + "/" + id)));
+      r.put(
+          "GET " + base + "/{id}/history",
+          new OnRecord(entity, Action.READ, id -> get(base + "/" + id + "/history")));
       if (!kind.equals("deals")) {
         r.put(
             "GET " + base + "/duplicates",
@@ -431,6 +434,10 @@ class PermissionMatrixTests extends ApiTest {
         "GET /api/v1/products/{id}",
         new OnRecord(EntityType.PRODUCT, Action.READ, id -> get("/api/v1/products/" + id)));
     r.put(
+        "GET /api/v1/products/{id}/history",
+        new OnRecord(
+            EntityType.PRODUCT, Action.READ, id -> get("/api/v1/products/" + id + "/history")));
+    r.put(
         "PUT /api/v1/products/{id}",
         new OnRecord(
             EntityType.PRODUCT,
@@ -598,6 +605,24 @@ class PermissionMatrixTests extends ApiTest {
     r.put(
         "POST /api/v1/currencies/{code}/base",
         new AdminOnly(c -> post("/api/v1/currencies/EUR/base")));
+    r.put("GET /api/v1/custom-fields", new AnyUser(c -> get("/api/v1/custom-fields?entity=DEAL")));
+    r.put(
+        "GET /api/v1/custom-fields/{id}",
+        new AnyUser(c -> get("/api/v1/custom-fields/" + c.test().newCustomField())));
+    r.put(
+        "POST /api/v1/custom-fields",
+        new AdminOnly(c -> json(post("/api/v1/custom-fields"), customField("f" + unique()))));
+    r.put(
+        "PUT /api/v1/custom-fields/{id}",
+        new AdminOnly(
+            c -> {
+              long id = c.test().newCustomField();
+              String code = c.test().getJson("/api/v1/custom-fields/" + id).get("code").asString();
+              return json(put("/api/v1/custom-fields/" + id), customField(code));
+            }));
+    r.put(
+        "DELETE /api/v1/custom-fields/{id}",
+        new AdminOnly(c -> delete("/api/v1/custom-fields/" + c.test().newCustomField())));
     r.put("GET /api/v1/pipelines", new AnyUser(c -> get("/api/v1/pipelines")));
     r.put("GET /api/v1/pipelines/{id}", new AnyUser(c -> get("/api/v1/pipelines/1")));
     r.put(
@@ -770,6 +795,14 @@ class PermissionMatrixTests extends ApiTest {
 
   long spareUser() throws Exception {
     return adminCreate("/api/v1/users", map("login", "s" + unique(), "displayName", "Spare"));
+  }
+
+  long newCustomField() throws Exception {
+    return adminCreate("/api/v1/custom-fields", customField("f" + unique()));
+  }
+
+  static Map<String, Object> customField(String code) {
+    return map("entity", "DEAL", "code", code, "label", "Budget", "type", "NUMBER");
   }
 
   long newPipeline() throws Exception {

@@ -2,6 +2,7 @@ package org.flowcrm.crm.company;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -10,7 +11,11 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.flowcrm.crm.customfield.CustomFieldValues;
 import org.flowcrm.crm.shared.AggregateRoot;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.FullText;
@@ -21,6 +26,11 @@ import org.hibernate.annotations.BatchSize;
 @Entity
 @Table(name = "crm_company")
 class Company extends AggregateRoot<Company> {
+
+  /** Values of the custom fields, by code; checked by CustomFieldService before every write. */
+  @Convert(converter = CustomFieldValues.class)
+  @Column(name = "custom_fields")
+  private Map<String, Object> customFields = new LinkedHashMap<>();
 
   @Column(name = "name", nullable = false, length = 255)
   private String name;
@@ -165,5 +175,17 @@ class Company extends AggregateRoot<Company> {
   void assignTo(Long userId) {
     this.responsibleId = userId;
     touch();
+  }
+
+  public Map<String, Object> getCustomFields() {
+    return Collections.unmodifiableMap(customFields);
+  }
+
+  /** Replaces the custom field values with ones CustomFieldService has checked. */
+  void setCustomFields(Map<String, Object> values) {
+    if (!values.equals(customFields)) {
+      customFields = new LinkedHashMap<>(values);
+      touch();
+    }
   }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.Phone;
 
@@ -28,12 +29,66 @@ public record CompanyCommand(
     @Size(max = 20) List<@Valid @NotNull Phone> phones,
     @Size(max = 20) List<@Valid @NotNull Email> emails,
     Long responsibleId,
-    @Size(max = 20000) String notes) {
+    @Size(max = 20000) String notes,
+    Map<String, Object> customFields) {
+  /**
+   * Without custom fields: a write through this constructor leaves a record's custom fields as they
+   * are.
+   */
+  public CompanyCommand(
+      String name,
+      String industry,
+      Integer employees,
+      BigDecimal revenue,
+      String revenueCurrency,
+      String website,
+      String taxNumber,
+      BankDetails bankDetails,
+      List<CompanyAddress> addresses,
+      List<Phone> phones,
+      List<Email> emails,
+      Long responsibleId,
+      String notes) {
+    this(
+        name,
+        industry,
+        employees,
+        revenue,
+        revenueCurrency,
+        website,
+        taxNumber,
+        bankDetails,
+        addresses,
+        phones,
+        emails,
+        responsibleId,
+        notes,
+        null);
+  }
 
   public CompanyCommand {
     addresses = addresses == null ? List.of() : addresses;
     phones = phones == null ? List.of() : phones;
     emails = emails == null ? List.of() : emails;
+  }
+
+  /** The same command with these custom field values. */
+  public CompanyCommand withCustomFields(Map<String, Object> values) {
+    return new CompanyCommand(
+        name,
+        industry,
+        employees,
+        revenue,
+        revenueCurrency,
+        website,
+        taxNumber,
+        bankDetails,
+        addresses,
+        phones,
+        emails,
+        responsibleId,
+        notes,
+        values);
   }
 
   /** A company with just a name and the contact data a lead had. */

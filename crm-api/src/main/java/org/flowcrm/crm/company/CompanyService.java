@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowcrm.crm.currency.CurrencyService;
+import org.flowcrm.crm.customfield.CustomFieldService;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
@@ -45,6 +47,7 @@ public class CompanyService {
           new SortField("updatedAt", "c.updated_at", SortType.TIMESTAMP));
   private static final SortOrder DEFAULT_SORT = new SortOrder(SORT_FIELDS.get(0), true);
 
+  private final CustomFieldService customFields;
   private final Companies companies;
   private final UserService users;
   private final CurrencyService currencies;
@@ -59,7 +62,9 @@ public class CompanyService {
       CurrencyService currencies,
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      CustomFieldService customFields) {
+    this.customFields = customFields;
     this.companies = companies;
     this.users = users;
     this.currencies = currencies;
@@ -72,20 +77,23 @@ public class CompanyService {
 
   @Transactional
   public CompanyView create(@Valid CompanyCommand command) {
-    return create(command, null);
+    return create(command, null, true);
   }
 
   /** Creates a company converted from lead {@code leadId}; it remembers the lead. */
   @Transactional
   public CompanyView createFromLead(@Valid CompanyCommand command, long leadId) {
-    return create(command, leadId);
+    return create(command, leadId, false);
   }
 
-  private CompanyView create(CompanyCommand command, Long leadId) {
+  private CompanyView create(CompanyCommand command, Long leadId, boolean requireAll) {
     policy.requireCreate(EntityType.COMPANY, command.responsibleId());
     check(command);
     Company company = new Company(leadId);
     company.update(command);
+    company.setCustomFields(
+        customFields.merge(
+            CustomizableEntity.COMPANY, command.customFields(), Map.of(), requireAll));
     return CompanyView.of(companies.saveAndFlush(company));
   }
 
@@ -99,6 +107,12 @@ public class CompanyService {
     Versions.check("Company", id, company.getVersion(), expectedVersion);
     check(command);
     company.update(command);
+    company.setCustomFields(
+        customFields.merge(
+            CustomizableEntity.COMPANY,
+            command.customFields(),
+            company.getCustomFields(),
+            command.customFields() != null));
     return CompanyView.of(companies.saveAndFlush(company));
   }
 
@@ -225,6 +239,7 @@ public class CompanyService {
         query.where("c.name LIKE ?", FullText.likePrefix(f.q()));
       }
     }
+    customFields.applyFilter(CustomizableEntity.COMPANY, f.customFields(), "c", query);
     for (Action action : actions) {
       policy.filter(EntityType.COMPANY, action, "c.responsible_id").applyTo(query);
     }

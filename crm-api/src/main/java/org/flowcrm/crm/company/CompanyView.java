@@ -3,6 +3,7 @@ package org.flowcrm.crm.company;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.Phone;
 
@@ -25,7 +26,8 @@ public record CompanyView(
     Long sourceLeadId,
     String notes,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Map<String, Object> customFields) {
 
   static CompanyView of(Company c) {
     return new CompanyView(
@@ -46,6 +48,7 @@ public record CompanyView(
         c.getSourceLeadId(),
         c.getNotes(),
         c.getCreatedAt(),
-        c.getUpdatedAt());
+        c.getUpdatedAt(),
+        c.getCustomFields());
   }
 }

@@ -2,6 +2,7 @@ package org.flowcrm.crm.contact;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -11,9 +12,13 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.flowcrm.crm.customfield.CustomFieldValues;
 import org.flowcrm.crm.shared.Address;
 import org.flowcrm.crm.shared.AggregateRoot;
 import org.flowcrm.crm.shared.Email;
@@ -25,6 +30,11 @@ import org.hibernate.annotations.BatchSize;
 @Entity
 @Table(name = "crm_contact")
 class Contact extends AggregateRoot<Contact> {
+
+  /** Values of the custom fields, by code; checked by CustomFieldService before every write. */
+  @Convert(converter = CustomFieldValues.class)
+  @Column(name = "custom_fields")
+  private Map<String, Object> customFields = new LinkedHashMap<>();
 
   @Column(name = "first_name", nullable = false, length = 100)
   private String firstName;
@@ -152,5 +162,17 @@ class Contact extends AggregateRoot<Contact> {
   void assignTo(Long userId) {
     this.responsibleId = userId;
     touch();
+  }
+
+  public Map<String, Object> getCustomFields() {
+    return Collections.unmodifiableMap(customFields);
+  }
+
+  /** Replaces the custom field values with ones CustomFieldService has checked. */
+  void setCustomFields(Map<String, Object> values) {
+    if (!values.equals(customFields)) {
+      customFields = new LinkedHashMap<>(values);
+      touch();
+    }
   }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.flowcrm.crm.shared.Address;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.Phone;
@@ -22,7 +23,36 @@ public record ContactCommand(
     @Size(max = 20) List<@Valid @NotNull Email> emails,
     @Size(max = 50) List<@NotNull Long> companyIds,
     Long responsibleId,
-    @Size(max = 20000) String notes) {
+    @Size(max = 20000) String notes,
+    Map<String, Object> customFields) {
+  /**
+   * Without custom fields: a write through this constructor leaves a record's custom fields as they
+   * are.
+   */
+  public ContactCommand(
+      String firstName,
+      String lastName,
+      String position,
+      LocalDate birthday,
+      Address address,
+      List<Phone> phones,
+      List<Email> emails,
+      List<Long> companyIds,
+      Long responsibleId,
+      String notes) {
+    this(
+        firstName,
+        lastName,
+        position,
+        birthday,
+        address,
+        phones,
+        emails,
+        companyIds,
+        responsibleId,
+        notes,
+        null);
+  }
 
   public ContactCommand {
     phones = phones == null ? List.of() : phones;

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowcrm.crm.company.CompanyService;
+import org.flowcrm.crm.customfield.CustomFieldService;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
@@ -46,6 +48,7 @@ public class ContactService {
           new SortField("updatedAt", "c.updated_at", SortType.TIMESTAMP));
   private static final SortOrder DEFAULT_SORT = new SortOrder(SORT_FIELDS.get(0), true);
 
+  private final CustomFieldService customFields;
   private final Contacts contacts;
   private final CompanyService companies;
   private final UserService users;
@@ -60,7 +63,9 @@ public class ContactService {
       UserService users,
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      CustomFieldService customFields) {
+    this.customFields = customFields;
     this.contacts = contacts;
     this.companies = companies;
     this.users = users;
@@ -73,19 +78,22 @@ public class ContactService {
 
   @Transactional
   public ContactView create(@Valid ContactCommand command) {
-    return create(command, null);
+    return create(command, null, true);
   }
 
   /** Creates a contact converted from lead {@code leadId}; it remembers the lead. */
   @Transactional
   public ContactView createFromLead(@Valid ContactCommand command, long leadId) {
-    return create(command, leadId);
+    return create(command, leadId, false);
   }
 
-  private ContactView create(ContactCommand command, Long leadId) {
+  private ContactView create(ContactCommand command, Long leadId, boolean requireAll) {
     policy.requireCreate(EntityType.CONTACT, command.responsibleId());
     Contact contact = new Contact(leadId);
     contact.update(command, check(command));
+    contact.setCustomFields(
+        customFields.merge(
+            CustomizableEntity.CONTACT, command.customFields(), Map.of(), requireAll));
     return ContactView.of(contacts.saveAndFlush(contact));
   }
 
@@ -98,6 +106,12 @@ public class ContactService {
     Contact contact = require(id, Action.UPDATE);
     Versions.check("Contact", id, contact.getVersion(), expectedVersion);
     contact.update(command, check(command));
+    contact.setCustomFields(
+        customFields.merge(
+            CustomizableEntity.CONTACT,
+            command.customFields(),
+            contact.getCustomFields(),
+            command.customFields() != null));
     return ContactView.of(contacts.saveAndFlush(contact));
   }
 
@@ -223,6 +237,7 @@ public class ContactService {
         query.where("(c.last_name LIKE ? OR c.first_name LIKE ?)", prefix, prefix);
       }
     }
+    customFields.applyFilter(CustomizableEntity.CONTACT, f.customFields(), "c", query);
     for (Action action : actions) {
       policy.filter(EntityType.CONTACT, action, "c.responsible_id").applyTo(query);
     }

@@ -3,6 +3,7 @@ package org.flowcrm.crm.contact;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.flowcrm.crm.shared.Address;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.Phone;
@@ -24,7 +25,8 @@ public record ContactView(
     Long sourceLeadId,
     String notes,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Map<String, Object> customFields) {
 
   static ContactView of(Contact c) {
     String fullName =
@@ -45,6 +47,7 @@ public record ContactView(
         c.getSourceLeadId(),
         c.getNotes(),
         c.getCreatedAt(),
-        c.getUpdatedAt());
+        c.getUpdatedAt(),
+        c.getCustomFields());
   }
 }

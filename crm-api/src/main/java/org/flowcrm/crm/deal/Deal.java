@@ -3,6 +3,7 @@ package org.flowcrm.crm.deal;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,9 +19,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.flowcrm.crm.customfield.CustomFieldValues;
 import org.flowcrm.crm.process.ProcessLink;
 import org.flowcrm.crm.shared.AggregateRoot;
 import org.flowcrm.crm.shared.ConflictException;
@@ -38,6 +43,11 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "crm_deal")
 public class Deal extends AggregateRoot<Deal> {
+
+  /** Values of the custom fields, by code; checked by CustomFieldService before every write. */
+  @Convert(converter = CustomFieldValues.class)
+  @Column(name = "custom_fields")
+  private Map<String, Object> customFields = new LinkedHashMap<>();
 
   @Column(name = "title", nullable = false, length = 255)
   private String title;
@@ -359,5 +369,17 @@ public class Deal extends AggregateRoot<Deal> {
   void assignTo(Long userId) {
     this.responsibleId = userId;
     touch();
+  }
+
+  public Map<String, Object> getCustomFields() {
+    return Collections.unmodifiableMap(customFields);
+  }
+
+  /** Replaces the custom field values with ones CustomFieldService has checked. */
+  void setCustomFields(Map<String, Object> values) {
+    if (!values.equals(customFields)) {
+      customFields = new LinkedHashMap<>(values);
+      touch();
+    }
   }
 }

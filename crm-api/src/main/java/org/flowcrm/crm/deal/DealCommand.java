@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.flowcrm.crm.shared.ProductRow;
 
 /**
@@ -32,7 +33,42 @@ public record DealCommand(
     Boolean visibleToAll,
     Long companyId,
     @Size(max = 100) List<@NotNull Long> contactIds,
-    @Size(max = 500) List<@Valid @NotNull ProductRow> rows) {
+    @Size(max = 500) List<@Valid @NotNull ProductRow> rows,
+    Map<String, Object> customFields) {
+  /**
+   * Without custom fields: a write through this constructor leaves a record's custom fields as they
+   * are.
+   */
+  public DealCommand(
+      String title,
+      Long pipelineId,
+      Long stageId,
+      BigDecimal amount,
+      String currency,
+      Integer probability,
+      LocalDate expectedCloseDate,
+      DealType type,
+      Long responsibleId,
+      Boolean visibleToAll,
+      Long companyId,
+      List<Long> contactIds,
+      List<ProductRow> rows) {
+    this(
+        title,
+        pipelineId,
+        stageId,
+        amount,
+        currency,
+        probability,
+        expectedCloseDate,
+        type,
+        responsibleId,
+        visibleToAll,
+        companyId,
+        contactIds,
+        rows,
+        null);
+  }
 
   public DealCommand {
     contactIds = contactIds == null ? List.of() : contactIds;

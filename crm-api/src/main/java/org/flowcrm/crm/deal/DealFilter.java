@@ -1,6 +1,7 @@
 package org.flowcrm.crm.deal;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * Which deals a list shows; every field is optional. {@code q} searches the title (words by their
@@ -17,7 +18,35 @@ public record DealFilter(
     DealType type,
     BigDecimal minAmount,
     BigDecimal maxAmount,
-    String q) {
+    String q,
+    Map<String, String> customFields) {
+  /** Without custom field filters. */
+  public DealFilter(
+      Long pipelineId,
+      Long stageId,
+      Long responsibleId,
+      Long companyId,
+      Long contactId,
+      Boolean closed,
+      String currency,
+      DealType type,
+      BigDecimal minAmount,
+      BigDecimal maxAmount,
+      String q) {
+    this(
+        pipelineId,
+        stageId,
+        responsibleId,
+        companyId,
+        contactId,
+        closed,
+        currency,
+        type,
+        minAmount,
+        maxAmount,
+        q,
+        Map.of());
+  }
 
   public static DealFilter none() {
     return new DealFilter(null, null, null, null, null, null, null, null, null, null, null);

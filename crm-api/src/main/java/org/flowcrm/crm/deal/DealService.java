@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowcrm.crm.currency.CurrencyService;
+import org.flowcrm.crm.customfield.CustomFieldService;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
@@ -58,6 +60,7 @@ public class DealService {
           new SortField("updatedAt", "d.updated_at", SortType.TIMESTAMP));
   private static final SortOrder DEFAULT_SORT = new SortOrder(SORT_FIELDS.get(0), true);
 
+  private final CustomFieldService customFields;
   private final Deals deals;
   private final DealComments comments;
   private final PipelineService pipelines;
@@ -85,7 +88,9 @@ public class DealService {
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
       AccessPolicy policy,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      CustomFieldService customFields) {
+    this.customFields = customFields;
     this.deals = deals;
     this.comments = comments;
     this.pipelines = pipelines;
@@ -148,6 +153,10 @@ public class DealService {
     String currency = command.currency() == null ? currencies.baseCode() : command.currency();
     Deal deal = new Deal(pipeline, stage, currency, leadId, caller.userId());
     apply(deal, command, currency);
+    // imported and converted deals carry what their source had; people fill required fields
+    deal.setCustomFields(
+        customFields.merge(
+            CustomizableEntity.DEAL, command.customFields(), Map.of(), startsProcess));
     deal = deals.saveAndFlush(deal);
     // published directly (not as a domain event, which would need a second save): listeners act
     // after the commit
@@ -181,6 +190,12 @@ public class DealService {
     }
     String currency = command.currency() == null ? deal.getCurrency() : command.currency();
     apply(deal, command, currency);
+    deal.setCustomFields(
+        customFields.merge(
+            CustomizableEntity.DEAL,
+            command.customFields(),
+            deal.getCustomFields(),
+            command.customFields() != null));
     return view(deals.saveAndFlush(deal));
   }
 
@@ -460,6 +475,7 @@ public class DealService {
         query.where("d.title LIKE ?", FullText.likePrefix(f.q()));
       }
     }
+    customFields.applyFilter(CustomizableEntity.DEAL, f.customFields(), "d", query);
     for (Action action : actions) {
       policy
           .dealFilter(action, "d.responsible_id", "d.visible_to_all", "d.pipeline_id")

@@ -34,7 +34,8 @@ public record DealView(
     Long sourceLeadId,
     ProcessLink process,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Map<String, Object> customFields) {
 
   static DealView of(Deal d, Map<String, BigDecimal> rates) {
     BigDecimal rate = rates.get(d.getCurrency());
@@ -65,6 +66,7 @@ public record DealView(
         d.getSourceLeadId(),
         d.getProcessLink(),
         d.getCreatedAt(),
-        d.getUpdatedAt());
+        d.getUpdatedAt(),
+        d.getCustomFields());
   }
 }

@@ -10,13 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flowcrm.crm.shared.AggregateRoot;
+import org.flowcrm.crm.shared.Named;
 import org.hibernate.annotations.BatchSize;
 
 /** A sales pipeline: ordered stages, the last two being the won and the lost one. */
 @Entity
 @Table(name = "crm_pipeline")
 @BatchSize(size = 50)
-public class Pipeline extends AggregateRoot<Pipeline> {
+public class Pipeline extends AggregateRoot<Pipeline> implements Named {
 
   @Column(name = "name", nullable = false, length = 100)
   private String name;

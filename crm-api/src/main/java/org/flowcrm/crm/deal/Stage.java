@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.flowcrm.crm.shared.Named;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -19,7 +20,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "crm_pipeline_stage")
 @BatchSize(size = 50)
-public class Stage {
+public class Stage implements Named {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -2,6 +2,7 @@ package org.flowcrm.crm.lead;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -14,7 +15,11 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.flowcrm.crm.customfield.CustomFieldValues;
 import org.flowcrm.crm.process.ProcessLink;
 import org.flowcrm.crm.shared.Address;
 import org.flowcrm.crm.shared.AggregateRoot;
@@ -36,6 +41,11 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "crm_lead")
 public class Lead extends AggregateRoot<Lead> {
+
+  /** Values of the custom fields, by code; checked by CustomFieldService before every write. */
+  @Convert(converter = CustomFieldValues.class)
+  @Column(name = "custom_fields")
+  private Map<String, Object> customFields = new LinkedHashMap<>();
 
   @Column(name = "title", nullable = false, length = 255)
   private String title;
@@ -145,9 +155,9 @@ public class Lead extends AggregateRoot<Lead> {
   }
 
   /** Registers {@link LeadCreated}; called once the lead has its id. */
-  void created() {
-    registerEvent(
-        new LeadCreated(getId(), source, status.getCode(), responsibleId, getCreatedAt()));
+  /** The event of this lead's creation; it needs the id, so it exists once the lead is saved. */
+  LeadCreated creation() {
+    return new LeadCreated(getId(), source, status.getCode(), responsibleId, getCreatedAt());
   }
 
   void changeStatus(LeadStatus target) {
@@ -289,5 +299,17 @@ public class Lead extends AggregateRoot<Lead> {
   void assignTo(Long userId) {
     this.responsibleId = userId;
     touch();
+  }
+
+  public Map<String, Object> getCustomFields() {
+    return Collections.unmodifiableMap(customFields);
+  }
+
+  /** Replaces the custom field values with ones CustomFieldService has checked. */
+  void setCustomFields(Map<String, Object> values) {
+    if (!values.equals(customFields)) {
+      customFields = new LinkedHashMap<>(values);
+      touch();
+    }
   }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import org.flowcrm.crm.shared.Address;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.Phone;
@@ -26,7 +27,40 @@ public record LeadCommand(
     Long responsibleId,
     @Size(max = 20) List<@Valid @NotNull Phone> phones,
     @Size(max = 20) List<@Valid @NotNull Email> emails,
-    @Size(max = 100) List<@Valid @NotNull ProductRow> productInterests) {
+    @Size(max = 100) List<@Valid @NotNull ProductRow> productInterests,
+    Map<String, Object> customFields) {
+  /**
+   * Without custom fields: a write through this constructor leaves a record's custom fields as they
+   * are.
+   */
+  public LeadCommand(
+      String title,
+      String firstName,
+      String lastName,
+      String companyName,
+      String position,
+      Address address,
+      LeadSource source,
+      String status,
+      Long responsibleId,
+      List<Phone> phones,
+      List<Email> emails,
+      List<ProductRow> productInterests) {
+    this(
+        title,
+        firstName,
+        lastName,
+        companyName,
+        position,
+        address,
+        source,
+        status,
+        responsibleId,
+        phones,
+        emails,
+        productInterests,
+        null);
+  }
 
   public LeadCommand {
     phones = phones == null ? List.of() : phones;

@@ -15,6 +15,8 @@ import org.flowcrm.crm.company.CompanyCommand;
 import org.flowcrm.crm.company.CompanyService;
 import org.flowcrm.crm.contact.ContactCommand;
 import org.flowcrm.crm.contact.ContactService;
+import org.flowcrm.crm.customfield.CustomFieldService;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.deal.DealCommand;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.permission.AccessPolicy;
@@ -34,6 +36,7 @@ import org.flowcrm.crm.shared.SortOrder;
 import org.flowcrm.crm.shared.SortType;
 import org.flowcrm.crm.shared.Versions;
 import org.flowcrm.crm.user.UserService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,6 +59,8 @@ public class LeadService {
           new SortField("updatedAt", "l.updated_at", SortType.TIMESTAMP));
   private static final SortOrder DEFAULT_SORT = new SortOrder(SORT_FIELDS.get(0), true);
 
+  private final CustomFieldService customFields;
+  private final ApplicationEventPublisher events;
   private final Leads leads;
   private final LeadStatuses statuses;
   private final LeadComments comments;
@@ -80,7 +85,11 @@ public class LeadService {
       Caller caller,
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      CustomFieldService customFields,
+      ApplicationEventPublisher events) {
+    this.events = events;
+    this.customFields = customFields;
     this.leads = leads;
     this.statuses = statuses;
     this.comments = comments;
@@ -112,9 +121,13 @@ public class LeadService {
     }
     Lead lead = new Lead(command.source(), status);
     lead.update(command);
+    lead.setCustomFields(
+        customFields.merge(CustomizableEntity.LEAD, command.customFields(), Map.of(), true));
     lead = leads.saveAndFlush(lead);
-    lead.created();
-    return LeadView.of(leads.save(lead));
+    // published directly, not registered on the lead: a second save() would merge the lead and
+    // mark its collections dirty, bumping the version the response reports
+    events.publishEvent(lead.creation());
+    return LeadView.of(lead);
   }
 
   public LeadView get(long id) {
@@ -137,6 +150,12 @@ public class LeadService {
       lead.changeStatus(status(command.status()));
     }
     lead.update(command);
+    lead.setCustomFields(
+        customFields.merge(
+            CustomizableEntity.LEAD,
+            command.customFields(),
+            lead.getCustomFields(),
+            command.customFields() != null));
     return LeadView.of(leads.saveAndFlush(lead));
   }
 
@@ -168,14 +187,15 @@ public class LeadService {
           companies
               .createFromLead(
                   CompanyCommand.named(
-                      lead.getCompanyName(),
-                      command.contact() || command.contactId() != null
-                          ? List.of()
-                          : lead.getPhones(),
-                      command.contact() || command.contactId() != null
-                          ? List.of()
-                          : lead.getEmails(),
-                      lead.getResponsibleId()),
+                          lead.getCompanyName(),
+                          command.contact() || command.contactId() != null
+                              ? List.of()
+                              : lead.getPhones(),
+                          command.contact() || command.contactId() != null
+                              ? List.of()
+                              : lead.getEmails(),
+                          lead.getResponsibleId())
+                      .withCustomFields(carried(lead, CustomizableEntity.COMPANY)),
                   id)
               .id();
     } else if (companyId != null) {
@@ -198,7 +218,8 @@ public class LeadService {
                       lead.getEmails(),
                       companyId == null ? List.of() : List.of(companyId),
                       lead.getResponsibleId(),
-                      null),
+                      null,
+                      carried(lead, CustomizableEntity.CONTACT)),
                   id)
               .id();
     } else if (contactId != null) {
@@ -225,7 +246,8 @@ public class LeadService {
                       null,
                       companyId,
                       contactId == null ? List.of() : List.of(contactId),
-                      lead.getProductInterests()),
+                      lead.getProductInterests(),
+                      carried(lead, CustomizableEntity.DEAL)),
                   id)
               .id();
     }
@@ -237,6 +259,10 @@ public class LeadService {
     lead.markConverted(converted, contactId, companyId, dealId, caller.userId());
     leads.saveAndFlush(lead);
     return new ConversionResult(id, contactId, companyId, dealId);
+  }
+
+  private Map<String, Object> carried(Lead lead, CustomizableEntity target) {
+    return customFields.carryOver(CustomizableEntity.LEAD, lead.getCustomFields(), target);
   }
 
   private static void checkChoice(ConversionCommand command, Lead lead) {
@@ -420,6 +446,7 @@ public class LeadService {
         query.where("l.title LIKE ?", FullText.likePrefix(f.q()));
       }
     }
+    customFields.applyFilter(CustomizableEntity.LEAD, f.customFields(), "l", query);
     for (Action action : actions) {
       policy.filter(EntityType.LEAD, action, "l.responsible_id").applyTo(query);
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.flowcrm.crm.shared.Named;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -16,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "crm_lead_status")
 @BatchSize(size = 50)
-class LeadStatus {
+class LeadStatus implements Named {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,7 +59,7 @@ class LeadStatus {
     return code;
   }
 
-  String getName() {
+  public String getName() {
     return name;
   }
 

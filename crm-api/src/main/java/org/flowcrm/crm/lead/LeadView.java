@@ -2,6 +2,7 @@ package org.flowcrm.crm.lead;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.flowcrm.crm.process.ProcessLink;
 import org.flowcrm.crm.shared.Address;
 import org.flowcrm.crm.shared.Email;
@@ -32,7 +33,8 @@ public record LeadView(
     Instant convertedAt,
     ProcessLink process,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Map<String, Object> customFields) {
 
   static LeadView of(Lead l) {
     return new LeadView(
@@ -58,6 +60,7 @@ public record LeadView(
         l.getConvertedAt(),
         l.getProcessLink(),
         l.getCreatedAt(),
-        l.getUpdatedAt());
+        l.getUpdatedAt(),
+        l.getCustomFields());
   }
 }

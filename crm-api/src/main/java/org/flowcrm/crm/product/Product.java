@@ -1,15 +1,25 @@
 package org.flowcrm.crm.product;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.flowcrm.crm.customfield.CustomFieldValues;
 import org.flowcrm.crm.shared.AggregateRoot;
 
 /** A product or service the team sells. */
 @Entity
 @Table(name = "crm_product")
 class Product extends AggregateRoot<Product> {
+
+  /** Values of the custom fields, by code; checked by CustomFieldService before every write. */
+  @Convert(converter = CustomFieldValues.class)
+  @Column(name = "custom_fields")
+  private Map<String, Object> customFields = new LinkedHashMap<>();
 
   @Column(name = "name", nullable = false, length = 255)
   private String name;
@@ -91,5 +101,17 @@ class Product extends AggregateRoot<Product> {
 
   Long getSectionId() {
     return sectionId;
+  }
+
+  public Map<String, Object> getCustomFields() {
+    return Collections.unmodifiableMap(customFields);
+  }
+
+  /** Replaces the custom field values with ones CustomFieldService has checked. */
+  void setCustomFields(Map<String, Object> values) {
+    if (!values.equals(customFields)) {
+      customFields = new LinkedHashMap<>(values);
+      touch();
+    }
   }
 }

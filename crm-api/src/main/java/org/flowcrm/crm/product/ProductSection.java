@@ -4,11 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.flowcrm.crm.shared.AggregateRoot;
+import org.flowcrm.crm.shared.Named;
 
 /** A section of the catalog; {@code parentId} nests it in another one. */
 @Entity
 @Table(name = "crm_product_section")
-class ProductSection extends AggregateRoot<ProductSection> {
+class ProductSection extends AggregateRoot<ProductSection> implements Named {
 
   @Column(name = "name", nullable = false, length = 150)
   private String name;
@@ -32,7 +33,7 @@ class ProductSection extends AggregateRoot<ProductSection> {
     touch();
   }
 
-  String getName() {
+  public String getName() {
     return name;
   }
 

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowcrm.crm.currency.CurrencyService;
+import org.flowcrm.crm.customfield.CustomFieldService;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
@@ -53,6 +55,7 @@ public class ProductService {
           new SortField("createdAt", "p.created_at", SortType.TIMESTAMP));
   private static final SortOrder DEFAULT_SORT = new SortOrder(SORT_FIELDS.get(1), false);
 
+  private final CustomFieldService customFields;
   private final Products products;
   private final ProductSections sections;
   private final CurrencyService currencies;
@@ -66,7 +69,9 @@ public class ProductService {
       CurrencyService currencies,
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      CustomFieldService customFields) {
+    this.customFields = customFields;
     this.products = products;
     this.sections = sections;
     this.currencies = currencies;
@@ -80,6 +85,8 @@ public class ProductService {
   public ProductView create(@Valid ProductCommand command) {
     policy.requireCreate(EntityType.PRODUCT, null);
     Product product = new Product(command, check(command));
+    product.setCustomFields(
+        customFields.merge(CustomizableEntity.PRODUCT, command.customFields(), Map.of(), true));
     return ProductView.of(products.saveAndFlush(product));
   }
 
@@ -96,6 +103,12 @@ public class ProductService {
     Product product = require(id, Action.UPDATE);
     Versions.check("Product", id, product.getVersion(), expectedVersion);
     product.update(command, check(command));
+    product.setCustomFields(
+        customFields.merge(
+            CustomizableEntity.PRODUCT,
+            command.customFields(),
+            product.getCustomFields(),
+            command.customFields() != null));
     return ProductView.of(products.saveAndFlush(product));
   }
 
@@ -298,6 +311,7 @@ public class ProductService {
     if (f.q() != null && !f.q().isBlank()) {
       query.where("p.name LIKE ?", FullText.likePrefix(f.q()));
     }
+    customFields.applyFilter(CustomizableEntity.PRODUCT, f.customFields(), "p", query);
     for (Action action : actions) {
       policy.filter(EntityType.PRODUCT, action, "p.id").applyTo(query);
     }

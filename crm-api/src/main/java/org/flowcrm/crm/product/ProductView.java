@@ -2,6 +2,7 @@ package org.flowcrm.crm.product;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 
 /** A product as callers see it. */
 public record ProductView(
@@ -17,7 +18,8 @@ public record ProductView(
     BigDecimal vatRate,
     Long sectionId,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Map<String, Object> customFields) {
 
   static ProductView of(Product p) {
     return new ProductView(
@@ -33,6 +35,7 @@ public record ProductView(
         p.getVatRate(),
         p.getSectionId(),
         p.getCreatedAt(),
-        p.getUpdatedAt());
+        p.getUpdatedAt(),
+        p.getCustomFields());
   }
 }
