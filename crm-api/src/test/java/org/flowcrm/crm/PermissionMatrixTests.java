@@ -381,6 +381,26 @@ class PermissionMatrixTests extends ApiTest {
             Action.UPDATE,
             id -> json(post("/api/v1/deals/" + id + "/comments"), map("text", "hello"))));
     r.put("GET /api/v1/deals/totals", new AnyUser(c -> get("/api/v1/deals/totals?pipelineId=1")));
+    // reports: REPORT READ to open them (rows limited in SQL, see ReportApiTests), EXPORT for CSV
+    r.put(
+        "GET /api/v1/reports",
+        new OnKind(EntityType.REPORT, Action.READ, c -> get("/api/v1/reports")));
+    r.put(
+        "GET /api/v1/reports/{code}",
+        new OnKind(EntityType.REPORT, Action.READ, c -> get("/api/v1/reports/managers")));
+    r.put(
+        "GET /api/v1/reports/{code} [text/csv]",
+        new OnKind(
+            EntityType.REPORT,
+            Action.EXPORT,
+            c -> get("/api/v1/reports/won-deals").accept("text/csv")));
+    r.put(
+        "GET /api/v1/reports/{code}.csv",
+        new OnKind(
+            EntityType.REPORT, Action.EXPORT, c -> get("/api/v1/reports/product-income.csv")));
+    r.put(
+        "GET /api/v1/reports/funnel",
+        new OnKind(EntityType.REPORT, Action.READ, c -> get("/api/v1/reports/funnel")));
     // quotes and invoices (from a deal: the deal must be readable, the document is the deal's
     // owner's)
     r.put(

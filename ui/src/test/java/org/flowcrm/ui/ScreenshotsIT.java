@@ -32,6 +32,8 @@ import org.flowcrm.crm.shared.Phone;
 import org.flowcrm.crm.shared.PhoneType;
 import org.flowcrm.crm.task.TaskCommand;
 import org.flowcrm.crm.task.TaskService;
+import org.flowcrm.crm.user.UserCommand;
+import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.task.ProcessTaskFixture;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -59,6 +61,7 @@ class ScreenshotsIT extends BrowserTest {
   @Autowired JdbcClient jdbc;
   @Autowired NotificationService notifications;
   @Autowired CamundaClient client;
+  @Autowired UserService users;
 
   /**
    * A few records so the pages show what they are for (this test's own, named for the pictures).
@@ -216,6 +219,60 @@ class ScreenshotsIT extends BrowserTest {
     open("/?lang=en");
     browser.manage().deleteAllCookies();
     shoot("login", "/login", LAPTOP, "#username");
+  }
+
+  /** The report pages (issue 9) on a month of two managers' deals in the default pipeline. */
+  @Test
+  void reportPages() throws IOException {
+    long kim =
+        users.create(new UserCommand("kim" + System.nanoTime(), "Kim Novak", null, true)).id();
+    long tom =
+        users.create(new UserCommand("tom" + System.nanoTime(), "Tom Berg", null, true)).id();
+    Object[][] month = {
+      {"Fleet service contract", "84000", kim, "WON"},
+      {"Printer lease", "6200", kim, "WON"},
+      {"Shop fitting", "41000", kim, "NEGOTIATION"},
+      {"Kiosk screens", "12500", kim, "LOST"},
+      {"Cold storage", "57000", tom, "WON"},
+      {"Forklift batteries", "9400", tom, "OFFER"},
+      {"Rooftop signage", "15800", tom, "LOST"},
+      {"Staff lockers", "3100", tom, "NEW"}
+    };
+    for (Object[] d : month) {
+      long id =
+          deals
+              .create(
+                  new DealCommand(
+                      (String) d[0],
+                      null,
+                      null,
+                      new BigDecimal((String) d[1]),
+                      "EUR",
+                      null,
+                      null,
+                      null,
+                      (Long) d[2],
+                      null,
+                      null,
+                      null,
+                      null))
+              .id();
+      if (d[3].equals("LOST") || d[3].equals("WON")) {
+        deals.moveToStage(id, "OFFER");
+      }
+      if (!d[3].equals("NEW")) {
+        deals.moveToStage(id, (String) d[3]);
+      }
+    }
+    shoot("reports", "/reports", LAPTOP, null);
+    shoot("report-managers", "/reports/managers", LAPTOP, "[data-testid=report-table]");
+    shoot("report-funnel", "/reports/funnel?pipelineId=1", LAPTOP, "[data-testid=funnel-pipeline]");
+    shoot(
+        "report-funnel-phone-pl",
+        "/reports/funnel?pipelineId=1&lang=pl",
+        PHONE,
+        "[data-testid=funnel-pipeline]");
+    open("/?lang=en");
   }
 
   private void shoot(String name, String path, Dimension size, String readySelector)
