@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,6 +21,10 @@ import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
+import org.flowcrm.crm.shared.BulkAction;
+import org.flowcrm.crm.shared.BulkCommand;
+import org.flowcrm.crm.shared.BulkResult;
+import org.flowcrm.crm.shared.BulkRunner;
 import org.flowcrm.crm.shared.Caller;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
@@ -68,6 +73,7 @@ public class LeadService {
   private final TransactionTemplate readOnly;
   private final TransactionTemplate writing;
   private final AccessPolicy policy;
+  private final BulkRunner bulk;
 
   LeadService(
       Leads leads,
@@ -80,7 +86,8 @@ public class LeadService {
       Caller caller,
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      BulkRunner bulk) {
     this.leads = leads;
     this.statuses = statuses;
     this.comments = comments;
@@ -94,6 +101,7 @@ public class LeadService {
     this.readOnly.setReadOnly(true);
     this.writing = new TransactionTemplate(transactions);
     this.policy = policy;
+    this.bulk = bulk;
   }
 
   /** Creates a lead and publishes {@link LeadCreated}. */
@@ -403,6 +411,57 @@ public class LeadService {
       request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
     } while (request != null);
     return assigned;
+  }
+
+  /** What a bulk request may do to leads. */
+  public static final Set<BulkAction> BULK_ACTIONS =
+      Set.of(BulkAction.ASSIGN, BulkAction.DELETE, BulkAction.CHANGE_STATUS);
+
+  /**
+   * Assigns, deletes or changes the status of the picked leads, or every one the filter matches
+   * that the caller can see; each is checked as if it were changed alone, in one transaction per
+   * {@value BulkRunner#CHUNK_SIZE}; refused ones are reported and the others change. Bad input (a
+   * missing or unknown user or status) is refused before anything is written.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public BulkResult bulk(@Valid BulkCommand<LeadFilter> command) {
+    command.check(BULK_ACTIONS);
+    if (command.action() == BulkAction.ASSIGN) {
+      users.requireActive(command.responsibleId(), "responsibleId");
+    }
+    if (command.action() == BulkAction.CHANGE_STATUS) {
+      status(command.status());
+    }
+    SortOrder byId = new SortOrder(SORT_FIELDS.get(0), false);
+    List<Long> ids =
+        command.ids() != null
+            ? command.distinctIds()
+            : readOnly.execute(
+                status ->
+                    bulk.matching(
+                        request -> query(command.filter(), Action.READ).page(jdbc, byId, request)));
+    return bulk.run(
+        ids,
+        id -> {
+          switch (command.action()) {
+            case ASSIGN -> {
+              Lead item = require(id, Action.UPDATE);
+              item.assignTo(command.responsibleId());
+              leads.save(item);
+            }
+            case DELETE -> {
+              Lead item = require(id, Action.DELETE);
+              leads.delete(item);
+              leads.flush();
+            }
+            case CHANGE_STATUS -> {
+              Lead lead = require(id, Action.UPDATE);
+              lead.changeStatus(status(command.status()));
+              leads.save(lead);
+            }
+            default -> throw new IllegalStateException("not a lead action: " + command.action());
+          }
+        });
   }
 
   private KeysetQuery query(LeadFilter f, Action... actions) {
