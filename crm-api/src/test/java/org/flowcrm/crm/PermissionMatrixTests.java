@@ -245,6 +245,20 @@ class PermissionMatrixTests extends ApiTest {
                   json(
                       post(base + "/bulk-assignment" + nothing),
                       map("responsibleId", c.caller().id()))));
+      // every user may ask; each record is then checked alone (see BulkApiTests)
+      r.put(
+          "POST " + base + "/bulk",
+          new AnyUser(
+              c ->
+                  json(
+                      post(base + "/bulk"),
+                      map(
+                          "action",
+                          "ASSIGN",
+                          "filter",
+                          map("q", "zzqx" + unique()),
+                          "responsibleId",
+                          c.caller().id()))));
       r.put("GET " + base + "/{id}", new OnRecord(entity, Action.READ, id -> get(base + "/" + id)));
       r.put(
           "DELETE " + base + "/{id}",
@@ -770,6 +784,43 @@ class PermissionMatrixTests extends ApiTest {
         new AnyUser(c -> get("/api/v1/notifications/unread-count")));
     r.put(
         "GET /api/v1/notifications/stream", new AnyUser(c -> get("/api/v1/notifications/stream")));
+    // saved list views: everyone keeps his own and reads the shared ones; only administrators
+    // change a shared one (ListViewApiTests covers private views of others)
+    r.put("GET /api/v1/list-views", new AnyUser(c -> get("/api/v1/list-views?list=LEADS")));
+    r.put(
+        "POST /api/v1/list-views",
+        new AnyUser(
+            c ->
+                json(
+                    post("/api/v1/list-views"),
+                    map(
+                        "list",
+                        "LEADS",
+                        "name",
+                        "View " + unique(),
+                        "columns",
+                        List.of("title")))));
+    r.put(
+        "GET /api/v1/list-views/{id}",
+        new AnyUser(c -> get("/api/v1/list-views/" + c.test().sharedView())));
+    r.put(
+        "PUT /api/v1/list-views/{id}",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/list-views/" + c.test().sharedView()),
+                    map(
+                        "list",
+                        "LEADS",
+                        "name",
+                        "Shared " + unique(),
+                        "columns",
+                        List.of("title"),
+                        "shared",
+                        true))));
+    r.put(
+        "DELETE /api/v1/list-views/{id}",
+        new AdminOnly(c -> delete("/api/v1/list-views/" + c.test().sharedView())));
     r.put("POST /api/v1/notifications/read", new AnyUser(c -> post("/api/v1/notifications/read")));
     r.put(
         "POST /api/v1/notifications/{id}/read",
@@ -797,6 +848,20 @@ class PermissionMatrixTests extends ApiTest {
             map("code", "OPENED", "name", "Opened", "semantic", "OPEN"),
             map("code", "WON", "name", "Won", "semantic", "WON"),
             map("code", "LOST", "name", "Lost", "semantic", "LOST")));
+  }
+
+  long sharedView() throws Exception {
+    return adminCreate(
+        "/api/v1/list-views",
+        map(
+            "list",
+            "LEADS",
+            "name",
+            "Shared " + unique(),
+            "columns",
+            List.of("title"),
+            "shared",
+            true));
   }
 
   long section() throws Exception {

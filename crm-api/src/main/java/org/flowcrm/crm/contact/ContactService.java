@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,6 +15,10 @@ import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
+import org.flowcrm.crm.shared.BulkAction;
+import org.flowcrm.crm.shared.BulkCommand;
+import org.flowcrm.crm.shared.BulkResult;
+import org.flowcrm.crm.shared.BulkRunner;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.FullText;
 import org.flowcrm.crm.shared.InvalidFieldException;
@@ -56,6 +61,7 @@ public class ContactService {
   private final TransactionTemplate readOnly;
   private final TransactionTemplate writing;
   private final AccessPolicy policy;
+  private final BulkRunner bulk;
 
   ContactService(
       Contacts contacts,
@@ -64,7 +70,8 @@ public class ContactService {
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
       AccessPolicy policy,
-      CustomFieldService customFields) {
+      CustomFieldService customFields,
+      BulkRunner bulk) {
     this.customFields = customFields;
     this.contacts = contacts;
     this.companies = companies;
@@ -74,6 +81,7 @@ public class ContactService {
     this.readOnly.setReadOnly(true);
     this.writing = new TransactionTemplate(transactions);
     this.policy = policy;
+    this.bulk = bulk;
   }
 
   @Transactional
@@ -218,6 +226,48 @@ public class ContactService {
       request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
     } while (request != null);
     return assigned;
+  }
+
+  /** What a bulk request may do to contacts. */
+  public static final Set<BulkAction> BULK_ACTIONS = Set.of(BulkAction.ASSIGN, BulkAction.DELETE);
+
+  /**
+   * Assigns or deletes the picked contacts, or every one the filter matches that the caller can
+   * see; each is checked as if it were changed alone, in one transaction per {@value
+   * BulkRunner#CHUNK_SIZE}; refused ones are reported and the others change. Bad input (a missing
+   * or unknown user or status) is refused before anything is written.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public BulkResult bulk(@Valid BulkCommand<ContactFilter> command) {
+    command.check(BULK_ACTIONS);
+    if (command.action() == BulkAction.ASSIGN) {
+      users.requireActive(command.responsibleId(), "responsibleId");
+    }
+    SortOrder byId = new SortOrder(SORT_FIELDS.get(0), false);
+    List<Long> ids =
+        command.ids() != null
+            ? command.distinctIds()
+            : readOnly.execute(
+                status ->
+                    bulk.matching(
+                        request -> query(command.filter(), Action.READ).page(jdbc, byId, request)));
+    return bulk.run(
+        ids,
+        id -> {
+          switch (command.action()) {
+            case ASSIGN -> {
+              Contact item = require(id, Action.UPDATE);
+              item.assignTo(command.responsibleId());
+              contacts.save(item);
+            }
+            case DELETE -> {
+              Contact item = require(id, Action.DELETE);
+              contacts.delete(item);
+              contacts.flush();
+            }
+            default -> throw new IllegalStateException("not a contact action: " + command.action());
+          }
+        });
   }
 
   private KeysetQuery query(ContactFilter f, Action... actions) {

@@ -209,11 +209,10 @@ public class Deal extends AggregateRoot<Deal> {
   }
 
   /**
-   * Moves the deal to {@code target}, a stage of its own pipeline. Reaching the won or lost stage
-   * closes the deal; a closed deal does not move any more. Returns {@code false} when the deal is
-   * already there.
+   * Refuses a move {@link #moveTo} would refuse, without changing anything; returns {@code false}
+   * when the deal is already in {@code target}.
    */
-  boolean moveTo(Stage target, Long changedBy) {
+  boolean checkMove(Stage target) {
     if (!target.getPipeline().getId().equals(pipeline.getId())) {
       throw new InvalidFieldException(
           "stageId",
@@ -239,6 +238,18 @@ public class Deal extends AggregateRoot<Deal> {
               + stage.getName()
               + ") and cannot move to "
               + target.getName());
+    }
+    return true;
+  }
+
+  /**
+   * Moves the deal to {@code target}, a stage of its own pipeline. Reaching the won or lost stage
+   * closes the deal; a closed deal does not move any more. Returns {@code false} when the deal is
+   * already there.
+   */
+  boolean moveTo(Stage target, Long changedBy) {
+    if (!checkMove(target)) {
+      return false;
     }
     Stage from = stage;
     DealStageChange change = new DealStageChange(this, from, target, changedBy);

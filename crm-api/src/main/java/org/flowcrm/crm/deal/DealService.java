@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,6 +20,10 @@ import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
 import org.flowcrm.crm.permission.ScopeFilter;
+import org.flowcrm.crm.shared.BulkAction;
+import org.flowcrm.crm.shared.BulkCommand;
+import org.flowcrm.crm.shared.BulkResult;
+import org.flowcrm.crm.shared.BulkRunner;
 import org.flowcrm.crm.shared.Caller;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
@@ -75,6 +80,7 @@ public class DealService {
   private DealProcessGateway processGateway;
   private final AccessPolicy policy;
   private final ApplicationEventPublisher events;
+  private final BulkRunner bulk;
 
   DealService(
       Deals deals,
@@ -89,7 +95,8 @@ public class DealService {
       PlatformTransactionManager transactions,
       AccessPolicy policy,
       ApplicationEventPublisher events,
-      CustomFieldService customFields) {
+      CustomFieldService customFields,
+      BulkRunner bulk) {
     this.customFields = customFields;
     this.deals = deals;
     this.comments = comments;
@@ -105,6 +112,7 @@ public class DealService {
     this.writing = new TransactionTemplate(transactions);
     this.policy = policy;
     this.events = events;
+    this.bulk = bulk;
   }
 
   /**
@@ -450,6 +458,81 @@ public class DealService {
       request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
     } while (request != null);
     return assigned;
+  }
+
+  /** What a bulk request may do to deals. */
+  public static final Set<BulkAction> BULK_ACTIONS =
+      Set.of(BulkAction.ASSIGN, BulkAction.DELETE, BulkAction.MOVE_STAGE);
+
+  /**
+   * Assigns, deletes or moves the picked deals, or every deal the filter matches that the caller
+   * can see. Each deal is checked as if it were changed alone (permission, stage restrictions, a
+   * closed deal, the deal's process), in one transaction per {@value BulkRunner#CHUNK_SIZE};
+   * refused deals are reported and the others change. Bad input (a missing or unknown user or
+   * stage) is refused before anything is written.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public BulkResult bulk(@Valid BulkCommand<DealFilter> command) {
+    command.check(BULK_ACTIONS);
+    switch (command.action()) {
+      case ASSIGN -> users.requireActive(command.responsibleId(), "responsibleId");
+      case MOVE_STAGE -> {
+        if (stages.findById(command.stageId()).isEmpty()) {
+          throw new InvalidFieldException(
+              "stageId", "stage " + command.stageId() + " does not exist");
+        }
+      }
+      default -> {}
+    }
+    SortOrder byId = new SortOrder(SORT_FIELDS.get(0), false);
+    List<Long> ids =
+        command.ids() != null
+            ? command.distinctIds()
+            : readOnly.execute(
+                status ->
+                    bulk.matching(
+                        request -> query(command.filter(), Action.READ).page(jdbc, byId, request)));
+    return bulk.run(
+        ids,
+        id -> {
+          switch (command.action()) {
+            case ASSIGN -> {
+              Deal deal = require(id, Action.UPDATE);
+              deal.assignTo(command.responsibleId());
+              deals.save(deal);
+            }
+            case DELETE -> {
+              Deal deal = require(id, Action.DELETE);
+              jdbc.update("DELETE FROM crm_deal_comment WHERE deal_id = ?", id);
+              deals.delete(deal);
+              deals.flush();
+            }
+            case MOVE_STAGE -> moveInBulk(id, command.stageId());
+            default -> throw new IllegalStateException("not a deal action: " + command.action());
+          }
+        });
+  }
+
+  /**
+   * One deal of a bulk move: the row is locked first, then every CRM check runs and the deal's
+   * process is asked before anything is written, so a refusal leaves nothing to undo in the chunk;
+   * a worker the accepting process runs waits for the lock, as with a single move.
+   */
+  private void moveInBulk(long dealId, long stageId) {
+    jdbc.queryForList("SELECT id FROM crm_deal WHERE id = ? FOR UPDATE", Long.class, dealId);
+    Deal deal = require(dealId, Action.UPDATE);
+    Stage stage =
+        stages
+            .findById(stageId)
+            .orElseThrow(
+                () -> new InvalidFieldException("stageId", "stage " + stageId + " does not exist"));
+    if (!deal.checkMove(stage)) {
+      return; // already there
+    }
+    requireMove(deal, stage);
+    askProcess(deal, stage);
+    deal.moveTo(stage, caller.userId());
+    deals.save(deal);
   }
 
   private KeysetQuery query(DealFilter f, Action... actions) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +23,10 @@ import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
+import org.flowcrm.crm.shared.BulkAction;
+import org.flowcrm.crm.shared.BulkCommand;
+import org.flowcrm.crm.shared.BulkResult;
+import org.flowcrm.crm.shared.BulkRunner;
 import org.flowcrm.crm.shared.Caller;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
@@ -73,6 +78,7 @@ public class LeadService {
   private final TransactionTemplate readOnly;
   private final TransactionTemplate writing;
   private final AccessPolicy policy;
+  private final BulkRunner bulk;
 
   LeadService(
       Leads leads,
@@ -87,7 +93,8 @@ public class LeadService {
       PlatformTransactionManager transactions,
       AccessPolicy policy,
       CustomFieldService customFields,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      BulkRunner bulk) {
     this.events = events;
     this.customFields = customFields;
     this.leads = leads;
@@ -103,6 +110,7 @@ public class LeadService {
     this.readOnly.setReadOnly(true);
     this.writing = new TransactionTemplate(transactions);
     this.policy = policy;
+    this.bulk = bulk;
   }
 
   /** Creates a lead and publishes {@link LeadCreated}. */
@@ -429,6 +437,57 @@ public class LeadService {
       request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
     } while (request != null);
     return assigned;
+  }
+
+  /** What a bulk request may do to leads. */
+  public static final Set<BulkAction> BULK_ACTIONS =
+      Set.of(BulkAction.ASSIGN, BulkAction.DELETE, BulkAction.CHANGE_STATUS);
+
+  /**
+   * Assigns, deletes or changes the status of the picked leads, or every one the filter matches
+   * that the caller can see; each is checked as if it were changed alone, in one transaction per
+   * {@value BulkRunner#CHUNK_SIZE}; refused ones are reported and the others change. Bad input (a
+   * missing or unknown user or status) is refused before anything is written.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public BulkResult bulk(@Valid BulkCommand<LeadFilter> command) {
+    command.check(BULK_ACTIONS);
+    if (command.action() == BulkAction.ASSIGN) {
+      users.requireActive(command.responsibleId(), "responsibleId");
+    }
+    if (command.action() == BulkAction.CHANGE_STATUS) {
+      status(command.status());
+    }
+    SortOrder byId = new SortOrder(SORT_FIELDS.get(0), false);
+    List<Long> ids =
+        command.ids() != null
+            ? command.distinctIds()
+            : readOnly.execute(
+                status ->
+                    bulk.matching(
+                        request -> query(command.filter(), Action.READ).page(jdbc, byId, request)));
+    return bulk.run(
+        ids,
+        id -> {
+          switch (command.action()) {
+            case ASSIGN -> {
+              Lead item = require(id, Action.UPDATE);
+              item.assignTo(command.responsibleId());
+              leads.save(item);
+            }
+            case DELETE -> {
+              Lead item = require(id, Action.DELETE);
+              leads.delete(item);
+              leads.flush();
+            }
+            case CHANGE_STATUS -> {
+              Lead lead = require(id, Action.UPDATE);
+              lead.changeStatus(status(command.status()));
+              leads.save(lead);
+            }
+            default -> throw new IllegalStateException("not a lead action: " + command.action());
+          }
+        });
   }
 
   private KeysetQuery query(LeadFilter f, Action... actions) {

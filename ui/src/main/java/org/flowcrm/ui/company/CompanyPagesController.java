@@ -10,6 +10,7 @@ import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.timeline.Paging;
 import org.flowcrm.ui.timeline.Timeline;
 import org.springframework.stereotype.Controller;
@@ -34,9 +35,15 @@ class CompanyPagesController {
   private final ContactService contacts;
   private final DealService deals;
   private final Timeline timeline;
+  private final BulkBar bulkBar;
 
   CompanyPagesController(
-      CompanyService companies, ContactService contacts, DealService deals, Timeline timeline) {
+      CompanyService companies,
+      ContactService contacts,
+      DealService deals,
+      Timeline timeline,
+      BulkBar bulkBar) {
+    this.bulkBar = bulkBar;
     this.companies = companies;
     this.contacts = contacts;
     this.deals = deals;
@@ -56,6 +63,7 @@ class CompanyPagesController {
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("firstHref", Paging.first("/companies", q, after));
     model.addAttribute("nextHref", Paging.next("/companies", q, page.nextCursor()));
+    bulkBar.addTo(model, "companies");
     return LIST_VIEW;
   }
 

@@ -11,6 +11,7 @@ import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.timeline.Paging;
 import org.flowcrm.ui.timeline.Timeline;
 import org.springframework.stereotype.Controller;
@@ -32,9 +33,15 @@ class ContactPagesController {
   private final CompanyService companies;
   private final DealService deals;
   private final Timeline timeline;
+  private final BulkBar bulkBar;
 
   ContactPagesController(
-      ContactService contacts, CompanyService companies, DealService deals, Timeline timeline) {
+      ContactService contacts,
+      CompanyService companies,
+      DealService deals,
+      Timeline timeline,
+      BulkBar bulkBar) {
+    this.bulkBar = bulkBar;
     this.contacts = contacts;
     this.companies = companies;
     this.deals = deals;
@@ -54,6 +61,7 @@ class ContactPagesController {
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("firstHref", Paging.first("/contacts", q, after));
     model.addAttribute("nextHref", Paging.next("/contacts", q, page.nextCursor()));
+    bulkBar.addTo(model, "contacts");
     return LIST_VIEW;
   }
 

@@ -24,6 +24,7 @@ import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.user.UserService;
+import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.layout.Flash;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -69,6 +70,7 @@ class DealPagesController {
   private final InvoiceService invoices;
   private final UserService users;
   private final MessageSource messages;
+  private final BulkBar bulkBar;
 
   DealPagesController(
       DealService deals,
@@ -77,7 +79,9 @@ class DealPagesController {
       QuoteService quotes,
       InvoiceService invoices,
       UserService users,
-      MessageSource messages) {
+      MessageSource messages,
+      BulkBar bulkBar) {
+    this.bulkBar = bulkBar;
     this.deals = deals;
     this.pipelines = pipelines;
     this.products = products;
@@ -139,6 +143,7 @@ class DealPagesController {
                 + "after="
                 + java.net.URLEncoder.encode(
                     page.nextCursor(), java.nio.charset.StandardCharsets.UTF_8));
+    bulkBar.addTo(model, "deals");
     return LIST_VIEW;
   }
 

@@ -14,6 +14,8 @@ import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadSource;
 import org.flowcrm.crm.lead.LeadView;
 import org.flowcrm.crm.lead.StatusSemantic;
+import org.flowcrm.crm.listview.ListKind;
+import org.flowcrm.crm.listview.ListView;
 import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
@@ -21,8 +23,10 @@ import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.user.UserService;
+import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.layout.Flash;
 import org.flowcrm.ui.layout.ServiceErrors;
+import org.flowcrm.ui.listview.ListViews;
 import org.flowcrm.ui.signin.SignedInUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,8 +58,12 @@ class LeadPagesController {
 
   private final LeadService leads;
   private final UserService users;
+  private final BulkBar bulkBar;
+  private final ListViews listViews;
 
-  LeadPagesController(LeadService leads, UserService users) {
+  LeadPagesController(LeadService leads, UserService users, BulkBar bulkBar, ListViews listViews) {
+    this.bulkBar = bulkBar;
+    this.listViews = listViews;
     this.leads = leads;
     this.users = users;
   }
@@ -66,7 +74,14 @@ class LeadPagesController {
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) String after,
+      @RequestParam(required = false) Long view,
+      @RequestParam(required = false) List<String> cols,
       Model model) {
+    ListView active = listViews.active(ListKind.LEADS, view);
+    q = ListViews.value(q, active, "q");
+    status = ListViews.value(status, active, "status");
+    sort = sort == null && active != null ? active.sort() : sort;
+    List<String> columns = listViews.addTo(model, ListKind.LEADS, active, cols);
     String order = sort != null && SORTS.contains(sort) ? sort : SORTS.get(0);
     String statusCode = status == null || status.isBlank() ? null : status;
     CursorPage<LeadView> page;
@@ -91,7 +106,9 @@ class LeadPagesController {
         UriComponentsBuilder.fromPath("/leads")
             .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
             .queryParamIfPresent("status", java.util.Optional.ofNullable(statusCode))
-            .queryParam("sort", order);
+            .queryParam("sort", order)
+            .queryParamIfPresent("view", java.util.Optional.ofNullable(active).map(ListView::id))
+            .queryParam("cols", columns);
     model.addAttribute(
         "firstHref", after == null || after.isBlank() ? "" : base.build().encode().toUriString());
     model.addAttribute(
@@ -103,6 +120,7 @@ class LeadPagesController {
                 .build()
                 .encode()
                 .toUriString());
+    bulkBar.addTo(model, "leads");
     return LIST_VIEW;
   }
 

@@ -11,6 +11,8 @@ import org.flowcrm.crm.company.CompanyCommand;
 import org.flowcrm.crm.company.CompanyFilter;
 import org.flowcrm.crm.company.CompanyService;
 import org.flowcrm.crm.company.CompanyView;
+import org.flowcrm.crm.shared.BulkCommand;
+import org.flowcrm.crm.shared.BulkResult;
 import org.flowcrm.crm.shared.Csv;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ETags;
@@ -112,6 +114,15 @@ class CompanyController {
       @ModelAttribute CompanyFilter filter,
       @jakarta.validation.Valid @RequestBody Assignment assignment) {
     return java.util.Map.of("assigned", companies.assignAll(filter, assignment.responsibleId()));
+  }
+
+  /**
+   * A bulk action ({@code action}: see {@link CompanyService#BULK_ACTIONS}) over the picked {@code
+   * ids} or every record the {@code filter} matches; answers what was done and refused.
+   */
+  @PostMapping("/bulk")
+  BulkResult bulk(@Valid @RequestBody BulkCommand<CompanyFilter> command) {
+    return companies.bulk(command);
   }
 
   /** Who becomes responsible. */

@@ -11,6 +11,8 @@ import org.flowcrm.crm.contact.ContactCommand;
 import org.flowcrm.crm.contact.ContactFilter;
 import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.contact.ContactView;
+import org.flowcrm.crm.shared.BulkCommand;
+import org.flowcrm.crm.shared.BulkResult;
 import org.flowcrm.crm.shared.Csv;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ETags;
@@ -110,6 +112,15 @@ class ContactController {
       @ModelAttribute ContactFilter filter,
       @jakarta.validation.Valid @RequestBody Assignment assignment) {
     return java.util.Map.of("assigned", contacts.assignAll(filter, assignment.responsibleId()));
+  }
+
+  /**
+   * A bulk action ({@code action}: see {@link ContactService#BULK_ACTIONS}) over the picked {@code
+   * ids} or every record the {@code filter} matches; answers what was done and refused.
+   */
+  @PostMapping("/bulk")
+  BulkResult bulk(@Valid @RequestBody BulkCommand<ContactFilter> command) {
+    return contacts.bulk(command);
   }
 
   /** Who becomes responsible. */

@@ -16,6 +16,8 @@ import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
 import org.flowcrm.crm.deal.StageChangeView;
 import org.flowcrm.crm.deal.StageTotal;
+import org.flowcrm.crm.shared.BulkCommand;
+import org.flowcrm.crm.shared.BulkResult;
 import org.flowcrm.crm.shared.Csv;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ETags;
@@ -116,6 +118,15 @@ class DealController {
       @ModelAttribute DealFilter filter,
       @jakarta.validation.Valid @RequestBody Assignment assignment) {
     return java.util.Map.of("assigned", deals.assignAll(filter, assignment.responsibleId()));
+  }
+
+  /**
+   * A bulk action ({@code action}: see {@link DealService#BULK_ACTIONS}) over the picked {@code
+   * ids} or every record the {@code filter} matches; answers what was done and refused.
+   */
+  @PostMapping("/bulk")
+  BulkResult bulk(@Valid @RequestBody BulkCommand<DealFilter> command) {
+    return deals.bulk(command);
   }
 
   /** Who becomes responsible. */

@@ -16,6 +16,8 @@ import org.flowcrm.crm.lead.LeadCommentView;
 import org.flowcrm.crm.lead.LeadFilter;
 import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadView;
+import org.flowcrm.crm.shared.BulkCommand;
+import org.flowcrm.crm.shared.BulkResult;
 import org.flowcrm.crm.shared.Csv;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ETags;
@@ -116,6 +118,15 @@ class LeadController {
       @ModelAttribute LeadFilter filter,
       @jakarta.validation.Valid @RequestBody Assignment assignment) {
     return java.util.Map.of("assigned", leads.assignAll(filter, assignment.responsibleId()));
+  }
+
+  /**
+   * A bulk action ({@code action}: see {@link LeadService#BULK_ACTIONS}) over the picked {@code
+   * ids} or every record the {@code filter} matches; answers what was done and refused.
+   */
+  @PostMapping("/bulk")
+  BulkResult bulk(@Valid @RequestBody BulkCommand<LeadFilter> command) {
+    return leads.bulk(command);
   }
 
   /** Who becomes responsible. */

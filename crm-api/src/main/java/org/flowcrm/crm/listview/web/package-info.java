@@ -1,0 +1,2 @@
+/** REST API of saved list views ({@code /api/v1/list-views}). */
+package org.flowcrm.crm.listview.web;
