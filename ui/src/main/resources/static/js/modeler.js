@@ -43,10 +43,13 @@
       return modeler.importXML(loaded[0]);
     }).then(function (imported) {
       modeler.get('canvas').zoom('fit-viewport', 'auto');
-      root.dataset.state = 'ready';
       if (imported.warnings && imported.warnings.length) {
         console.warn('BPMN import warnings', imported.warnings);
       }
+      // running instances and incidents per element of the latest deployed version, as badges
+      return window.flowcrm.showProcessCounts(modeler, root);
+    }).then(function () {
+      root.dataset.state = 'ready';
       var button = document.getElementById('deploy-button');
       if (button) {
         button.disabled = false;

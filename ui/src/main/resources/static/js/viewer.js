@@ -1,5 +1,6 @@
 // Read-only process diagram (camunda-cloud-navigated-viewer bundle, global BpmnNavigatedViewer):
 // pan and zoom, and the element named by ?highlight=<elementId> marked, e.g. a deal's current step.
+// Badges with waiting instances and incidents come from process-counts.js.
 (function () {
   'use strict';
 
@@ -30,6 +31,9 @@
           status.textContent = root.dataset.missingMessage;
         }
       }
+      return window.flowcrm.showProcessCounts(viewer, root);
+    })
+    .then(function () {
       root.dataset.state = 'ready';
     })
     .catch(function (error) {

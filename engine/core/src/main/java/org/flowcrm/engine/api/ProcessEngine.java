@@ -126,16 +126,34 @@ public interface ProcessEngine extends AutoCloseable {
   SearchResult<ProcessInstanceSummary> searchProcessInstances(SearchQuery query);
 
   /**
-   * Searches the element instances of running process instances (the elements they are at right
-   * now, state ACTIVE; finished element instances are not kept). Filters: {@code
-   * elementInstanceKey}, {@code processInstanceKey}, {@code processDefinitionKey}, {@code
-   * processDefinitionId}, {@code elementId}, {@code elementName}, {@code type}, {@code state},
-   * {@code hasIncident}, {@code incidentKey}, {@code tenantId}, {@code elementInstanceScopeKey}.
+   * Searches element instances: active ones of running instances and ended ones (COMPLETED,
+   * TERMINATED) from the history, with start and end dates. Filters: {@code elementInstanceKey},
+   * {@code processInstanceKey}, {@code processDefinitionKey}, {@code processDefinitionId}, {@code
+   * elementId}, {@code elementName}, {@code type}, {@code state}, {@code hasIncident}, {@code
+   * incidentKey}, {@code tenantId}, {@code elementInstanceScopeKey}.
    */
   SearchResult<ElementInstanceSummary> searchElementInstances(SearchQuery query);
 
-  /** An active element instance by key; empty when unknown or finished. */
+  /** An element instance by key, active or ended; empty when unknown. */
   Optional<ElementInstanceSummary> elementInstance(long elementInstanceKey);
+
+  /**
+   * Per-element counts of a process version (active, with an open incident, completed, canceled);
+   * empty when the version is unknown. Only elements that have instances are listed.
+   */
+  default Optional<List<ElementStatistics>> elementStatistics(long processDefinitionKey) {
+    throw new UnsupportedOperationException("element statistics");
+  }
+
+  /**
+   * Searches open incidents. Filters: {@code incidentKey}, {@code processInstanceKey}, {@code
+   * processDefinitionKey}, {@code processDefinitionId}, {@code elementId}, {@code
+   * elementInstanceKey}, {@code errorType}, {@code state} (only ACTIVE ones exist), {@code
+   * tenantId}, {@code jobKey}; sort by those (but {@code jobKey}) or {@code creationTime}.
+   */
+  default SearchResult<IncidentSummary> searchIncidents(SearchQuery query) {
+    throw new UnsupportedOperationException("incident search");
+  }
 
   /**
    * Searches variables: those of every scope of running instances, and the final variables of

@@ -2,8 +2,10 @@ package org.flowcrm.engine.api;
 
 /**
  * A user-task search. Null filters match everything; {@code candidateGroup}/{@code candidateUser}
- * match tasks that list it. Sorted by {@code sortBy} (ties by key), paged by {@code from} and
- * {@code limit} (0 or less = 100, as Camunda's default page size).
+ * match tasks that list it. {@code dueFrom} (inclusive) and {@code dueTo} (exclusive), epoch
+ * millis, keep tasks whose due date lies in that range (a task without a due date never matches a
+ * due-date filter). Sorted by {@code sortBy} (ties by key), paged by {@code from} and {@code limit}
+ * (0 or less = 100, as Camunda's default page size).
  */
 public record UserTaskQuery(
     String state,
@@ -13,6 +15,9 @@ public record UserTaskQuery(
     Long processInstanceKey,
     String elementId,
     String bpmnProcessId,
+    Long processDefinitionKey,
+    Long dueFrom,
+    Long dueTo,
     SortBy sortBy,
     boolean descending,
     int from,
@@ -26,7 +31,36 @@ public record UserTaskQuery(
     COMPLETION_DATE
   }
 
-  /** Everything, oldest first, the first 100. */
+  /** The query before due-date and process-version filters existed. */
+  public UserTaskQuery(
+      String state,
+      String assignee,
+      String candidateGroup,
+      String candidateUser,
+      Long processInstanceKey,
+      String elementId,
+      String bpmnProcessId,
+      SortBy sortBy,
+      boolean descending,
+      int from,
+      int limit) {
+    this(
+        state,
+        assignee,
+        candidateGroup,
+        candidateUser,
+        processInstanceKey,
+        elementId,
+        bpmnProcessId,
+        null,
+        null,
+        null,
+        sortBy,
+        descending,
+        from,
+        limit);
+  }
+
   public static UserTaskQuery all() {
     return new UserTaskQuery(
         null, null, null, null, null, null, null, SortBy.CREATION_DATE, false, 0, 100);
@@ -41,6 +75,9 @@ public record UserTaskQuery(
         processInstanceKey,
         elementId,
         bpmnProcessId,
+        processDefinitionKey,
+        dueFrom,
+        dueTo,
         sortBy,
         descending,
         from,
@@ -56,6 +93,9 @@ public record UserTaskQuery(
         processInstanceKey,
         elementId,
         bpmnProcessId,
+        processDefinitionKey,
+        dueFrom,
+        dueTo,
         sortBy,
         descending,
         from,
@@ -71,6 +111,9 @@ public record UserTaskQuery(
         processInstanceKey,
         elementId,
         bpmnProcessId,
+        processDefinitionKey,
+        dueFrom,
+        dueTo,
         sortBy,
         descending,
         from,
@@ -86,6 +129,9 @@ public record UserTaskQuery(
         processInstanceKey,
         elementId,
         bpmnProcessId,
+        processDefinitionKey,
+        dueFrom,
+        dueTo,
         sortBy,
         descending,
         from,
@@ -101,6 +147,9 @@ public record UserTaskQuery(
         value,
         elementId,
         bpmnProcessId,
+        processDefinitionKey,
+        dueFrom,
+        dueTo,
         sortBy,
         descending,
         from,
@@ -116,6 +165,9 @@ public record UserTaskQuery(
         processInstanceKey,
         value,
         bpmnProcessId,
+        processDefinitionKey,
+        dueFrom,
+        dueTo,
         sortBy,
         descending,
         from,
@@ -131,6 +183,46 @@ public record UserTaskQuery(
         processInstanceKey,
         elementId,
         value,
+        processDefinitionKey,
+        dueFrom,
+        dueTo,
+        sortBy,
+        descending,
+        from,
+        limit);
+  }
+
+  public UserTaskQuery withProcessDefinitionKey(Long value) {
+    return new UserTaskQuery(
+        state,
+        assignee,
+        candidateGroup,
+        candidateUser,
+        processInstanceKey,
+        elementId,
+        bpmnProcessId,
+        value,
+        dueFrom,
+        dueTo,
+        sortBy,
+        descending,
+        from,
+        limit);
+  }
+
+  /** Due date at or after {@code fromMillis} (inclusive), before {@code toMillis}; null = open. */
+  public UserTaskQuery withDueDateBetween(Long fromMillis, Long toMillis) {
+    return new UserTaskQuery(
+        state,
+        assignee,
+        candidateGroup,
+        candidateUser,
+        processInstanceKey,
+        elementId,
+        bpmnProcessId,
+        processDefinitionKey,
+        fromMillis,
+        toMillis,
         sortBy,
         descending,
         from,
@@ -146,6 +238,9 @@ public record UserTaskQuery(
         processInstanceKey,
         elementId,
         bpmnProcessId,
+        processDefinitionKey,
+        dueFrom,
+        dueTo,
         value,
         desc,
         from,
@@ -161,6 +256,9 @@ public record UserTaskQuery(
         processInstanceKey,
         elementId,
         bpmnProcessId,
+        processDefinitionKey,
+        dueFrom,
+        dueTo,
         sortBy,
         descending,
         fromIndex,

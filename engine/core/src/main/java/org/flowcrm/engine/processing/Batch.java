@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.flowcrm.engine.state.ElementInstance;
 import org.flowcrm.engine.state.ProcessInstance;
 import org.flowcrm.engine.store.EngineStore;
 
@@ -27,6 +28,19 @@ final class Batch {
 
   /** Job types that got an activatable job in this batch: waiting workers may be served. */
   final java.util.Set<String> activatableTypes = new java.util.LinkedHashSet<>();
+
+  /**
+   * Element instances that ended (COMPLETED or TERMINATED) in this batch: one history row each,
+   * inserted in the batch's transaction.
+   */
+  final List<EndedElement> endedElements = new ArrayList<>();
+
+  /** An element instance that left its process instance, and how. */
+  record EndedElement(ProcessInstance instance, ElementInstance element, String state, long at) {}
+
+  void elementEnded(ProcessInstance instance, ElementInstance element, String state, long at) {
+    endedElements.add(new EndedElement(instance, element, state, at));
+  }
 
   /** A process instance that completed or was terminated in this batch. */
   record Finished(ProcessInstance instance, String state, Map<String, Object> variables, long at) {}
@@ -80,6 +94,7 @@ final class Batch {
         && newDefinitions.isEmpty()
         && newForms.isEmpty()
         && userTasks.isEmpty()
+        && endedElements.isEmpty()
         && startTimers.isEmpty()
         && messages.isEmpty()
         && removedMessages.isEmpty()

@@ -133,6 +133,12 @@ final class BpmnBehavior {
 
   private void finish(ProcessInstance instance, String how) {
     Map<String, Object> variables = new LinkedHashMap<>(instance.root().variables);
+    // normally nothing is left but the process itself; whatever is, ends with the instance
+    for (ElementInstance left : List.copyOf(instance.elements.values())) {
+      if (left.flowScopeKey != -1) {
+        ended(instance, left, TERMINATED);
+      }
+    }
     state.removeInstance(instance);
     batch.changed.remove(instance.key);
     batch.finished.put(instance.key, new Batch.Finished(instance, how, variables, clock.millis()));
@@ -627,7 +633,7 @@ final class BpmnBehavior {
       done = (Boolean) condition.value();
     }
     unsubscribeTimers(instance, inner);
-    state.removeElement(instance, inner);
+    ended(instance, inner, COMPLETED);
     body.multiInstanceCompleted++;
     batch.changed(instance);
     if (done) {
@@ -1005,7 +1011,7 @@ final class BpmnBehavior {
       Map<String, Object> variables) {
     ElementInstance scope = instance.elements.get(gateway.flowScopeKey);
     unsubscribeTimers(instance, gateway);
-    state.removeElement(instance, gateway);
+    ended(instance, gateway, COMPLETED);
     ElementInstance caught = new ElementInstance(state.nextKey(), event.id(), scope.key);
     caught.pendingVariables = variables;
     state.addElement(instance, caught);
@@ -1547,7 +1553,7 @@ final class BpmnBehavior {
       return;
     }
     unsubscribeTimers(instance, element);
-    state.removeElement(instance, element);
+    ended(instance, element, COMPLETED);
     batch.changed(instance);
     List<SequenceFlow> taken;
     if (element.chosenFlows != null) {
@@ -1695,9 +1701,18 @@ final class BpmnBehavior {
       }
     }
     if (element.flowScopeKey != -1) {
-      state.removeElement(instance, element);
+      ended(instance, element, TERMINATED);
     }
     batch.changed(instance);
+  }
+
+  private static final String COMPLETED = "COMPLETED";
+  private static final String TERMINATED = "TERMINATED";
+
+  /** The element instance leaves its process instance; the history keeps it (same batch). */
+  private void ended(ProcessInstance instance, ElementInstance element, String how) {
+    state.removeElement(instance, element);
+    batch.elementEnded(instance, element, how, clock.millis());
   }
 
   // ------------------------------------------------------------------ incidents
@@ -1714,6 +1729,7 @@ final class BpmnBehavior {
     incident.jobKey = jobKey;
     incident.creationTime = clock.millis();
     state.addIncident(instance, incident);
+    element.incidentKey = incident.key;
     if (jobKey != 0) {
       instance.jobs.get(jobKey).incidentKey = incident.key;
     }

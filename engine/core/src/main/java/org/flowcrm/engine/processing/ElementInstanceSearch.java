@@ -1,6 +1,7 @@
 package org.flowcrm.engine.processing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,15 +14,45 @@ import org.flowcrm.engine.state.ElementInstance;
 import org.flowcrm.engine.state.EngineState;
 import org.flowcrm.engine.state.Incident;
 import org.flowcrm.engine.state.ProcessInstance;
+import org.flowcrm.engine.store.EngineStore;
 
 /**
- * Searches the element instances of running process instances: the elements they are at right now.
- * The engine keeps no history of finished element instances, so every result is ACTIVE; the process
- * instance itself is not listed (it is a process instance, not an element of one).
+ * Searches element instances in two places, like process instances: the active ones in the engine's
+ * state (on the processing thread) and the ended ones (COMPLETED, TERMINATED) in the store's
+ * history (SQL, on the caller's thread). Both are sorted the same way, so the page is cut from the
+ * merge of all active matches and the first {@code from + limit} ended ones. The process instance
+ * itself is not listed (it is a process instance, not an element of one).
  */
 final class ElementInstanceSearch {
 
   static final String ACTIVE = "ACTIVE";
+
+  /** Camunda's type of the element instance that holds a multi-instance activity's inner ones. */
+  static final String MULTI_INSTANCE_BODY = "MULTI_INSTANCE_BODY";
+
+  private static final Map<String, EngineStore.FinishedElementColumn> COLUMNS =
+      Map.ofEntries(
+          Map.entry("elementInstanceKey", EngineStore.FinishedElementColumn.KEY),
+          Map.entry("processInstanceKey", EngineStore.FinishedElementColumn.PROCESS_INSTANCE_KEY),
+          Map.entry("processDefinitionKey", EngineStore.FinishedElementColumn.DEFINITION_KEY),
+          Map.entry("processDefinitionId", EngineStore.FinishedElementColumn.BPMN_PROCESS_ID),
+          Map.entry("elementId", EngineStore.FinishedElementColumn.ELEMENT_ID),
+          Map.entry("elementName", EngineStore.FinishedElementColumn.ELEMENT_NAME),
+          Map.entry("type", EngineStore.FinishedElementColumn.TYPE),
+          Map.entry("state", EngineStore.FinishedElementColumn.STATE),
+          Map.entry("incidentKey", EngineStore.FinishedElementColumn.INCIDENT_KEY),
+          Map.entry("tenantId", EngineStore.FinishedElementColumn.TENANT_ID),
+          Map.entry("elementInstanceScopeKey", EngineStore.FinishedElementColumn.FLOW_SCOPE_KEY),
+          Map.entry("startDate", EngineStore.FinishedElementColumn.START_TIME),
+          Map.entry("endDate", EngineStore.FinishedElementColumn.END_TIME));
+
+  private static final Set<String> KEY_FILTERS =
+      Set.of(
+          "elementInstanceKey",
+          "processInstanceKey",
+          "processDefinitionKey",
+          "incidentKey",
+          "elementInstanceScopeKey");
 
   private static final Set<String> FILTERS =
       Set.of(
@@ -45,6 +76,7 @@ final class ElementInstanceSearch {
           Map.entry("processDefinitionKey", ElementInstanceSummary::processDefinitionKey),
           Map.entry("processDefinitionId", ElementInstanceSummary::bpmnProcessId),
           Map.entry("startDate", ElementInstanceSummary::startTime),
+          // active ones have no end date: last when ascending, as missing values sort
           Map.entry("endDate", s -> s.endTime() == 0 ? null : s.endTime()),
           Map.entry("elementId", ElementInstanceSummary::elementId),
           Map.entry("elementName", ElementInstanceSummary::elementName),
@@ -55,11 +87,17 @@ final class ElementInstanceSearch {
 
   private ElementInstanceSearch() {}
 
-  static SearchResult<ElementInstanceSummary> run(
-      EngineState state, ModelInfo info, SearchQuery q) {
+  /** On the processing thread: validates the query and filters the active element instances. */
+  static List<ElementInstanceSummary> running(EngineState state, ModelInfo info, SearchQuery q) {
     Searches.check(q, "element instances", FILTERS, SORTS.keySet());
-    List<Long> byInstance = Searches.keys(q, "processInstanceKey");
+    for (String field : KEY_FILTERS) {
+      Searches.keys(q, field);
+    }
     List<ElementInstanceSummary> matches = new ArrayList<>();
+    if (!Searches.matches(q, "state", ACTIVE)) {
+      return matches;
+    }
+    List<Long> byInstance = Searches.keys(q, "processInstanceKey");
     if (byInstance != null) {
       // the deal card's question: one instance, answered without scanning the others
       for (long key : byInstance) {
@@ -73,7 +111,59 @@ final class ElementInstanceSearch {
         collect(state, info, instance, q, matches);
       }
     }
-    return Searches.page(matches, q, SORTS, ElementInstanceSummary::key);
+    return matches;
+  }
+
+  /** On the caller's thread: adds the ended matches from the history and cuts the page. */
+  static SearchResult<ElementInstanceSummary> complete(
+      List<ElementInstanceSummary> running, EngineStore store, SearchQuery q) {
+    boolean endedCanMatch =
+        Searches.matches(q, "hasIncident", false)
+            && (q.values("state") == null
+                || q.values("state").contains("COMPLETED")
+                || q.values("state").contains("TERMINATED"));
+    EngineStore.FinishedElementPage ended = new EngineStore.FinishedElementPage(List.of(), 0);
+    if (endedCanMatch) {
+      Map<EngineStore.FinishedElementColumn, List<Object>> filters = new LinkedHashMap<>();
+      for (Map.Entry<String, List<String>> f : q.filter().entrySet()) {
+        if ("hasIncident".equals(f.getKey())) {
+          continue;
+        }
+        List<Object> values = new ArrayList<>();
+        if (KEY_FILTERS.contains(f.getKey())) {
+          values.addAll(Searches.keys(q, f.getKey()));
+        } else {
+          values.addAll(f.getValue());
+        }
+        filters.put(COLUMNS.get(f.getKey()), values);
+      }
+      ended =
+          store.searchFinishedElements(
+              new EngineStore.FinishedElementQuery(
+                  filters,
+                  q.sortField() == null
+                      ? EngineStore.FinishedElementColumn.KEY
+                      : COLUMNS.get(q.sortField()),
+                  q.descending(),
+                  (int) Math.min(Integer.MAX_VALUE, (long) q.from() + q.limit())));
+    }
+    // An element instance that ended between the two reads is in both: the history wins.
+    Map<Long, ElementInstanceSummary> merged = new LinkedHashMap<>();
+    for (ElementInstanceSummary s : running) {
+      merged.put(s.key(), s);
+    }
+    int duplicates = 0;
+    for (EngineStore.FinishedElement e : ended.items()) {
+      if (merged.put(e.key(), toApi(e)) != null) {
+        duplicates++;
+      }
+    }
+    List<ElementInstanceSummary> all = new ArrayList<>(merged.values());
+    all.sort(Searches.comparator(q, SORTS, ElementInstanceSummary::key));
+    int from = Math.min(q.from(), all.size());
+    int to = (int) Math.min((long) from + q.limit(), all.size());
+    return new SearchResult<>(
+        List.copyOf(all.subList(from, to)), running.size() + ended.total() - duplicates);
   }
 
   /** An active element instance by key (not the process instance itself); null when unknown. */
@@ -84,6 +174,31 @@ final class ElementInstanceSearch {
     }
     ElementInstance element = instance.elements.get(key);
     return element == null ? null : toApi(state, info, instance, element);
+  }
+
+  static ElementInstanceSummary toApi(EngineStore.FinishedElement e) {
+    return new ElementInstanceSummary(
+        e.key(),
+        e.processInstanceKey(),
+        e.processDefinitionKey(),
+        e.bpmnProcessId(),
+        e.elementId(),
+        e.elementName(),
+        e.type(),
+        e.state(),
+        e.startTime(),
+        e.endTime(),
+        e.incidentKey(),
+        e.flowScopeKey(),
+        e.tenantId());
+  }
+
+  /** Camunda's type name of an element instance: a multi-instance body is one of its own. */
+  static String type(ModelInfo.Definition model, ElementInstance element) {
+    if (element.multiInstanceItems != null && element.loopCounter == 0) {
+      return MULTI_INSTANCE_BODY;
+    }
+    return model == null ? "UNKNOWN" : model.type(element.elementId);
   }
 
   private static void collect(
@@ -138,7 +253,7 @@ final class ElementInstanceSearch {
         model == null
             ? element.elementId
             : model.elementNames().getOrDefault(element.elementId, element.elementId),
-        model == null ? "UNKNOWN" : model.type(element.elementId),
+        type(model, element),
         ACTIVE,
         element.startTime == 0 ? instance.startTime : element.startTime,
         0,

@@ -455,7 +455,37 @@ public final class ProcessingEngine implements ProcessEngine {
         Set.copyOf(batch.removedStartTimers),
         messages,
         Set.copyOf(batch.removedMessages),
-        List.copyOf(batch.newForms));
+        List.copyOf(batch.newForms),
+        finishedElements(batch));
+  }
+
+  /** The history rows of the element instances that ended in the batch, named from the model. */
+  private List<EngineStore.FinishedElement> finishedElements(Batch batch) {
+    List<EngineStore.FinishedElement> rows = new ArrayList<>(batch.endedElements.size());
+    for (Batch.EndedElement ended : batch.endedElements) {
+      ProcessInstance i = ended.instance();
+      org.flowcrm.engine.state.ElementInstance e = ended.element();
+      org.flowcrm.engine.state.DeployedProcess deployed = state.definition(i.processDefinitionKey);
+      ModelInfo.Definition model = deployed == null ? null : modelInfo.of(deployed);
+      rows.add(
+          new EngineStore.FinishedElement(
+              e.key,
+              i.key,
+              i.processDefinitionKey,
+              i.bpmnProcessId,
+              e.elementId,
+              model == null
+                  ? e.elementId
+                  : model.elementNames().getOrDefault(e.elementId, e.elementId),
+              ElementInstanceSearch.type(model, e),
+              ended.state(),
+              e.startTime == 0 ? i.startTime : e.startTime,
+              ended.at(),
+              e.incidentKey,
+              e.flowScopeKey,
+              i.tenantId));
+    }
+    return rows;
   }
 
   // ================================================================== command plumbing
@@ -1412,7 +1442,9 @@ public final class ProcessingEngine implements ProcessEngine {
   @Override
   public org.flowcrm.engine.api.SearchResult<org.flowcrm.engine.api.ElementInstanceSummary>
       searchElementInstances(org.flowcrm.engine.api.SearchQuery query) {
-    return await(submit(batch -> ElementInstanceSearch.run(state, modelInfo, query)));
+    List<org.flowcrm.engine.api.ElementInstanceSummary> running =
+        await(submit(batch -> ElementInstanceSearch.running(state, modelInfo, query)));
+    return ElementInstanceSearch.complete(running, store, query);
   }
 
   @Override
@@ -1420,7 +1452,32 @@ public final class ProcessingEngine implements ProcessEngine {
       long elementInstanceKey) {
     org.flowcrm.engine.api.ElementInstanceSummary found =
         await(submit(batch -> ElementInstanceSearch.find(state, modelInfo, elementInstanceKey)));
-    return java.util.Optional.ofNullable(found);
+    if (found != null) {
+      return java.util.Optional.of(found);
+    }
+    return store.findFinishedElement(elementInstanceKey).map(ElementInstanceSearch::toApi);
+  }
+
+  @Override
+  public java.util.Optional<List<org.flowcrm.engine.api.ElementStatistics>> elementStatistics(
+      long processDefinitionKey) {
+    Map<String, long[]> running =
+        await(
+            submit(
+                batch ->
+                    state.definition(processDefinitionKey) == null
+                        ? null
+                        : ElementStatisticsQuery.running(state, processDefinitionKey)));
+    return running == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            ElementStatisticsQuery.complete(running, store, processDefinitionKey));
+  }
+
+  @Override
+  public org.flowcrm.engine.api.SearchResult<org.flowcrm.engine.api.IncidentSummary>
+      searchIncidents(org.flowcrm.engine.api.SearchQuery query) {
+    return await(submit(batch -> IncidentSearch.run(state, query)));
   }
 
   @Override

@@ -77,7 +77,20 @@ final class UserTaskSearch {
         && (q.candidateUser() == null || t.candidateUsers.contains(q.candidateUser()))
         && (q.processInstanceKey() == null || q.processInstanceKey() == t.processInstanceKey)
         && (q.elementId() == null || q.elementId().equals(t.elementId))
-        && (q.bpmnProcessId() == null || q.bpmnProcessId().equals(t.bpmnProcessId));
+        && (q.bpmnProcessId() == null || q.bpmnProcessId().equals(t.bpmnProcessId))
+        && (q.processDefinitionKey() == null || q.processDefinitionKey() == t.processDefinitionKey)
+        && dueInRange(t, q);
+  }
+
+  private static boolean dueInRange(UserTask t, UserTaskQuery q) {
+    if (q.dueFrom() == null && q.dueTo() == null) {
+      return true;
+    }
+    if (t.dueDate == null) {
+      return false;
+    }
+    long due = instant(t.dueDate).toEpochMilli();
+    return (q.dueFrom() == null || due >= q.dueFrom()) && (q.dueTo() == null || due < q.dueTo());
   }
 
   /** Missing dates sort last (ascending), as "no due date" is the least urgent. */

@@ -34,6 +34,12 @@ public final class ElementInstance {
 
   public long jobKey;
 
+  /**
+   * The last incident raised on this element, kept after it is resolved: the element-instance
+   * history names it once the element has ended. 0 = never had one.
+   */
+  public long incidentKey;
+
   /** The open user task of a {@code zeebe:userTask} element; 0 = none. */
   public long userTaskKey;
 

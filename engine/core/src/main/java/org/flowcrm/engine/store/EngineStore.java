@@ -32,8 +32,114 @@ public interface EngineStore extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /** An ended element instance from the history, if it is there. */
+  default java.util.Optional<FinishedElement> findFinishedElement(long elementInstanceKey) {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Ended element instances matching an element-instance search, in its order: the first {@code
+   * query.limit()} of them and how many match in all.
+   */
+  default FinishedElementPage searchFinishedElements(FinishedElementQuery query) {
+    return new FinishedElementPage(List.of(), 0);
+  }
+
+  /**
+   * How many element instances of a process version ended, per element id and end state (COMPLETED,
+   * TERMINATED): elementId → state → count.
+   */
+  default Map<String, Map<String, Long>> countFinishedElements(long processDefinitionKey) {
+    return Map.of();
+  }
+
   @Override
   void close();
+
+  /** An element instance that ended (COMPLETED or TERMINATED), as the history keeps it. */
+  record FinishedElement(
+      long key,
+      long processInstanceKey,
+      long processDefinitionKey,
+      String bpmnProcessId,
+      String elementId,
+      String elementName,
+      String type,
+      String state,
+      long startTime,
+      long endTime,
+      long incidentKey,
+      long flowScopeKey,
+      String tenantId) {}
+
+  /**
+   * Filters over ended element instances, each a column of the history table: null does not filter,
+   * an empty list matches nothing. Sorted by {@code orderColumn} (ties by key, same direction).
+   */
+  record FinishedElementQuery(
+      Map<FinishedElementColumn, List<Object>> filters,
+      FinishedElementColumn order,
+      boolean descending,
+      int limit) {
+
+    public boolean matches(FinishedElement e) {
+      for (Map.Entry<FinishedElementColumn, List<Object>> f : filters.entrySet()) {
+        Object value = f.getKey().of(e);
+        if (f.getValue() == null) {
+          continue;
+        }
+        boolean any = false;
+        for (Object accepted : f.getValue()) {
+          any |= String.valueOf(accepted).equals(String.valueOf(value));
+        }
+        if (!any) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The history table's columns that element-instance searches filter and sort by. */
+  enum FinishedElementColumn {
+    KEY("element_instance_key", FinishedElement::key),
+    PROCESS_INSTANCE_KEY("process_instance_key", FinishedElement::processInstanceKey),
+    DEFINITION_KEY("definition_key", FinishedElement::processDefinitionKey),
+    BPMN_PROCESS_ID("bpmn_process_id", FinishedElement::bpmnProcessId),
+    ELEMENT_ID("element_id", FinishedElement::elementId),
+    ELEMENT_NAME("element_name", FinishedElement::elementName),
+    TYPE("element_type", FinishedElement::type),
+    STATE("state", FinishedElement::state),
+    START_TIME("start_time", FinishedElement::startTime),
+    END_TIME("end_time", FinishedElement::endTime),
+    INCIDENT_KEY("incident_key", FinishedElement::incidentKey),
+    FLOW_SCOPE_KEY("flow_scope_key", FinishedElement::flowScopeKey),
+    TENANT_ID("tenant_id", FinishedElement::tenantId);
+
+    public final String column;
+    private final java.util.function.Function<FinishedElement, Object> getter;
+
+    FinishedElementColumn(
+        String column, java.util.function.Function<FinishedElement, Object> getter) {
+      this.column = column;
+      this.getter = getter;
+    }
+
+    public Object of(FinishedElement e) {
+      return getter.apply(e);
+    }
+
+    /** Text columns compare as binary strings, like the engine's in-memory comparators. */
+    public boolean isText() {
+      return switch (this) {
+        case BPMN_PROCESS_ID, ELEMENT_ID, ELEMENT_NAME, TYPE, STATE, TENANT_ID -> true;
+        default -> false;
+      };
+    }
+  }
+
+  /** A page of ended element instances and the number of all matches. */
+  record FinishedElementPage(List<FinishedElement> items, long total) {}
 
   /** A user task as stored in {@code engine_user_task}: some columns for SQL, the rest as JSON. */
   record StoredUserTask(
@@ -187,7 +293,35 @@ public interface EngineStore extends AutoCloseable {
       Set<Long> deletedStartTimers,
       Map<Long, byte[]> upsertedMessages,
       Set<Long> deletedMessages,
-      List<StoredForm> newForms) {
+      List<StoredForm> newForms,
+      List<FinishedElement> finishedElements) {
+
+    public Changes(
+        List<StoredDefinition> newDefinitions,
+        Map<Long, byte[]> upsertedInstances,
+        Set<Long> deletedInstances,
+        List<FinishedInstance> finishedInstances,
+        long nextKey,
+        List<StoredUserTask> userTasks,
+        Map<Long, byte[]> upsertedStartTimers,
+        Set<Long> deletedStartTimers,
+        Map<Long, byte[]> upsertedMessages,
+        Set<Long> deletedMessages,
+        List<StoredForm> newForms) {
+      this(
+          newDefinitions,
+          upsertedInstances,
+          deletedInstances,
+          finishedInstances,
+          nextKey,
+          userTasks,
+          upsertedStartTimers,
+          deletedStartTimers,
+          upsertedMessages,
+          deletedMessages,
+          newForms,
+          List.of());
+    }
 
     public Changes(
         List<StoredDefinition> newDefinitions,
@@ -273,6 +407,7 @@ public interface EngineStore extends AutoCloseable {
 
     public boolean isEmpty() {
       return newForms.isEmpty()
+          && finishedElements.isEmpty()
           && upsertedMessages.isEmpty()
           && deletedMessages.isEmpty()
           && userTasks.isEmpty()

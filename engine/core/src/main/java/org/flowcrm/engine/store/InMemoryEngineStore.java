@@ -18,6 +18,7 @@ public final class InMemoryEngineStore implements EngineStore {
   private final Map<Long, StoredUserTask> userTasks = new LinkedHashMap<>();
   private final Map<Long, byte[]> startTimers = new LinkedHashMap<>();
   private final Map<Long, byte[]> messages = new LinkedHashMap<>();
+  private final Map<Long, FinishedElement> finishedElements = new LinkedHashMap<>();
   private long nextKey;
 
   @Override
@@ -51,6 +52,40 @@ public final class InMemoryEngineStore implements EngineStore {
     changes.deletedStartTimers().forEach(startTimers::remove);
     messages.putAll(changes.upsertedMessages());
     changes.deletedMessages().forEach(messages::remove);
+    changes.finishedElements().forEach(e -> finishedElements.put(e.key(), e));
+  }
+
+  @Override
+  public synchronized java.util.Optional<FinishedElement> findFinishedElement(long key) {
+    return java.util.Optional.ofNullable(finishedElements.get(key));
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public synchronized FinishedElementPage searchFinishedElements(FinishedElementQuery query) {
+    java.util.Comparator<FinishedElement> order =
+        java.util.Comparator.comparing(e -> (Comparable) query.order().of(e));
+    order = order.thenComparingLong(FinishedElement::key);
+    if (query.descending()) {
+      order = order.reversed();
+    }
+    List<FinishedElement> matches =
+        finishedElements.values().stream().filter(query::matches).sorted(order).toList();
+    return new FinishedElementPage(
+        matches.subList(0, Math.min(query.limit(), matches.size())), matches.size());
+  }
+
+  @Override
+  public synchronized Map<String, Map<String, Long>> countFinishedElements(long definitionKey) {
+    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    for (FinishedElement e : finishedElements.values()) {
+      if (e.processDefinitionKey() == definitionKey && !"MULTI_INSTANCE_BODY".equals(e.type())) {
+        counts
+            .computeIfAbsent(e.elementId(), k -> new LinkedHashMap<>())
+            .merge(e.state(), 1L, Long::sum);
+      }
+    }
+    return counts;
   }
 
   @Override

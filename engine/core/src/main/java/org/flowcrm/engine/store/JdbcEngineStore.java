@@ -238,6 +238,32 @@ public final class JdbcEngineStore implements EngineStore {
         insert.executeBatch();
       }
     }
+    if (!changes.finishedElements().isEmpty()) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO engine_element_instance_history (element_instance_key,"
+                  + " process_instance_key, definition_key, bpmn_process_id, element_id,"
+                  + " element_name, element_type, state, start_time, end_time, incident_key,"
+                  + " flow_scope_key, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (FinishedElement e : changes.finishedElements()) {
+          insert.setLong(1, e.key());
+          insert.setLong(2, e.processInstanceKey());
+          insert.setLong(3, e.processDefinitionKey());
+          insert.setString(4, e.bpmnProcessId());
+          insert.setString(5, e.elementId());
+          insert.setString(6, e.elementName());
+          insert.setString(7, e.type());
+          insert.setString(8, e.state());
+          insert.setLong(9, e.startTime());
+          insert.setLong(10, e.endTime());
+          insert.setLong(11, e.incidentKey());
+          insert.setLong(12, e.flowScopeKey());
+          insert.setString(13, e.tenantId());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
     if (!changes.userTasks().isEmpty()) {
       try (PreparedStatement upsert =
           connection.prepareStatement(
@@ -412,6 +438,117 @@ public final class JdbcEngineStore implements EngineStore {
       return new FinishedPage(items, total);
     } catch (SQLException e) {
       throw new StoreException("Cannot search the history of process instances", e);
+    }
+  }
+
+  private static final String ELEMENT_COLUMNS =
+      "element_instance_key, process_instance_key, definition_key, bpmn_process_id, element_id,"
+          + " element_name, element_type, state, start_time, end_time, incident_key,"
+          + " flow_scope_key, tenant_id";
+
+  private static FinishedElement finishedElement(ResultSet row) throws SQLException {
+    return new FinishedElement(
+        row.getLong(1),
+        row.getLong(2),
+        row.getLong(3),
+        row.getString(4),
+        row.getString(5),
+        row.getString(6),
+        row.getString(7),
+        row.getString(8),
+        row.getLong(9),
+        row.getLong(10),
+        row.getLong(11),
+        row.getLong(12),
+        row.getString(13));
+  }
+
+  @Override
+  public java.util.Optional<FinishedElement> findFinishedElement(long elementInstanceKey) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT "
+                    + ELEMENT_COLUMNS
+                    + " FROM engine_element_instance_history WHERE element_instance_key = ?")) {
+      query.setLong(1, elementInstanceKey);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next()
+            ? java.util.Optional.of(finishedElement(row))
+            : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Cannot read element instance " + elementInstanceKey, e);
+    }
+  }
+
+  @Override
+  public FinishedElementPage searchFinishedElements(FinishedElementQuery query) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> parameters = new ArrayList<>();
+    for (Map.Entry<FinishedElementColumn, List<Object>> f : query.filters().entrySet()) {
+      in(where, parameters, f.getKey().column, f.getValue());
+    }
+    String direction = query.descending() ? " DESC" : " ASC";
+    String orderColumn =
+        (query.order().isText() ? "BINARY " : "") + query.order().column + direction;
+    String select =
+        "SELECT "
+            + ELEMENT_COLUMNS
+            + " FROM engine_element_instance_history"
+            + where
+            + " ORDER BY "
+            + orderColumn
+            + ", element_instance_key"
+            + direction
+            + " LIMIT ?";
+    String count = "SELECT COUNT(*) FROM engine_element_instance_history" + where;
+    try (Connection connection = dataSource.getConnection()) {
+      List<FinishedElement> items = new ArrayList<>();
+      try (PreparedStatement statement = connection.prepareStatement(select)) {
+        int index = bind(statement, parameters);
+        statement.setInt(index, query.limit());
+        try (ResultSet row = statement.executeQuery()) {
+          while (row.next()) {
+            items.add(finishedElement(row));
+          }
+        }
+      }
+      long total;
+      try (PreparedStatement statement = connection.prepareStatement(count)) {
+        bind(statement, parameters);
+        try (ResultSet row = statement.executeQuery()) {
+          row.next();
+          total = row.getLong(1);
+        }
+      }
+      return new FinishedElementPage(items, total);
+    } catch (SQLException e) {
+      throw new StoreException("Cannot search the history of element instances", e);
+    }
+  }
+
+  @Override
+  public Map<String, Map<String, Long>> countFinishedElements(long processDefinitionKey) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT element_id, state, COUNT(*) FROM engine_element_instance_history"
+                    + " WHERE definition_key = ? AND element_type <> 'MULTI_INSTANCE_BODY'"
+                    + " GROUP BY element_id, state")) {
+      query.setLong(1, processDefinitionKey);
+      Map<String, Map<String, Long>> counts = new java.util.LinkedHashMap<>();
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          counts
+              .computeIfAbsent(row.getString(1), k -> new java.util.HashMap<>())
+              .put(row.getString(2), row.getLong(3));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new StoreException(
+          "Cannot count the element instances of process " + processDefinitionKey, e);
     }
   }
 

@@ -70,6 +70,7 @@ class JdbcDurabilityTests {
         Statement s = c.createStatement()) {
       for (String table :
           List.of(
+              "engine_element_instance_history",
               "engine_user_task",
               "engine_form",
               "engine_start_timer",

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Function;
 import org.flowcrm.engine.api.ElementInstanceSummary;
+import org.flowcrm.engine.api.ElementStatistics;
 import org.flowcrm.engine.api.Form;
 import org.flowcrm.engine.api.Incident;
+import org.flowcrm.engine.api.IncidentSummary;
 import org.flowcrm.engine.api.JobSummary;
 import org.flowcrm.engine.api.ProcessDefinition;
 import org.flowcrm.engine.api.ProcessEngine;
@@ -175,7 +177,8 @@ final class QueryApi {
     node.put("elementName", e.elementName());
     node.put("type", e.type());
     node.put("state", e.state());
-    node.put("hasIncident", e.incidentKey() != 0);
+    // an ended element instance keeps the key of its last (resolved) incident, but has none open
+    node.put("hasIncident", e.incidentKey() != 0 && "ACTIVE".equals(e.state()));
     node.put("tenantId", e.tenantId());
     node.put("elementInstanceKey", Long.toString(e.key()));
     node.put("processInstanceKey", Long.toString(e.processInstanceKey()));
@@ -187,6 +190,42 @@ final class QueryApi {
       node.putNull("incidentKey");
     }
     return node;
+  }
+
+  /**
+   * {@code POST /v2/process-definitions/{key}/statistics/element-instances}: per element, active
+   * (without incident), incidents, completed and canceled counts. The body's {@code filter} narrows
+   * the process instances in Camunda; this engine counts all of the version's instances and refuses
+   * a filter naming it.
+   */
+  Reply elementStatistics(long processDefinitionKey, JsonNode request) {
+    JsonNode filter = request.path("filter");
+    for (var it = filter.fields(); it.hasNext(); ) {
+      var field = it.next();
+      JsonNode value = field.getValue();
+      if (!value.isNull() && !(value.isContainerNode() && value.isEmpty())) {
+        throw RestException.invalid(
+            "This engine counts all instances of a process definition; it does not filter"
+                + " element statistics by '"
+                + field.getKey()
+                + "'.");
+      }
+    }
+    ObjectNode reply = Commands.JSON.createObjectNode();
+    ArrayNode items = reply.putArray("items");
+    for (ElementStatistics s :
+        engine
+            .elementStatistics(processDefinitionKey)
+            .orElseThrow(() -> notFound("Process Definition", processDefinitionKey))) {
+      items
+          .addObject()
+          .put("elementId", s.elementId())
+          .put("active", s.active())
+          .put("canceled", s.canceled())
+          .put("incidents", s.incidents())
+          .put("completed", s.completed());
+    }
+    return Reply.ok(reply);
   }
 
   // ---------------------------------------------------------------- jobs
@@ -290,6 +329,35 @@ final class QueryApi {
   }
 
   // ---------------------------------------------------------------- incidents
+
+  /** {@code POST /v2/incidents/search}: open incidents (resolved ones are not kept). */
+  Reply searchIncidents(JsonNode request) {
+    SearchQuery query = SearchRequests.parse(request, "incidents");
+    return page(engine.searchIncidents(query), query, QueryApi::incident);
+  }
+
+  private static ObjectNode incident(IncidentSummary s) {
+    Incident incident = s.incident();
+    ObjectNode node = Commands.JSON.createObjectNode();
+    node.put("processDefinitionId", s.bpmnProcessId());
+    node.put("processDefinitionKey", Long.toString(s.processDefinitionKey()));
+    node.put("tenantId", s.tenantId());
+    node.put("errorType", incident.errorType());
+    node.put("errorMessage", incident.errorMessage());
+    node.put("elementId", incident.elementId());
+    node.put("creationTime", RestApi.date(incident.creationTime()));
+    node.put("state", "ACTIVE");
+    node.put("incidentKey", Long.toString(incident.key()));
+    node.put("processInstanceKey", Long.toString(incident.processInstanceKey()));
+    node.put("rootProcessInstanceKey", Long.toString(incident.processInstanceKey()));
+    node.put("elementInstanceKey", Long.toString(incident.elementInstanceKey()));
+    if (incident.jobKey() > 0) {
+      node.put("jobKey", Long.toString(incident.jobKey()));
+    } else {
+      node.putNull("jobKey");
+    }
+    return node;
+  }
 
   /** {@code GET /v2/incidents/{key}}: an open incident (resolved ones are not kept). */
   Reply incident(long key) {

@@ -18,12 +18,10 @@ import org.flowcrm.engine.api.CreateProcessInstance;
 import org.flowcrm.engine.api.DeployResource;
 import org.flowcrm.engine.api.Deployment;
 import org.flowcrm.engine.api.EngineException;
-import org.flowcrm.engine.api.Incident;
 import org.flowcrm.engine.api.MessageCorrelated;
 import org.flowcrm.engine.api.ProcessEngine;
 import org.flowcrm.engine.api.ProcessInstanceCreated;
 import org.flowcrm.engine.api.ProcessInstanceResult;
-import org.flowcrm.engine.api.ProcessInstanceSnapshot;
 import org.flowcrm.engine.api.Rejection;
 import org.flowcrm.engine.api.Topology;
 import org.flowcrm.engine.api.UserTask;
@@ -308,54 +306,6 @@ final class RestApi {
     return Reply.noContent();
   }
 
-  /**
-   * {@code POST /v2/incidents/search}, the subset the engine can answer: the open incidents of one
-   * process instance ({@code filter.processInstanceKey}, plain or {@code {"$eq": ...}}).
-   */
-  Reply searchIncidents(JsonNode request) {
-    JsonNode filter = request.path("filter");
-    JsonNode byInstance = filter.path("processInstanceKey");
-    if (byInstance.isObject()) {
-      byInstance = byInstance.path("$eq");
-    }
-    if (byInstance.isMissingNode() || byInstance.isNull()) {
-      throw RestException.invalid(
-          "This engine searches incidents by filter.processInstanceKey only.");
-    }
-    long processInstanceKey = key(byInstance, "processInstanceKey", 0);
-    String state =
-        filter.path("state").isObject()
-            ? filter.path("state").path("$eq").asText("ACTIVE")
-            : filter.path("state").asText("ACTIVE");
-    List<Incident> incidents =
-        "ACTIVE".equals(state) ? engine.incidents(processInstanceKey) : List.of();
-    ProcessInstanceSnapshot instance = engine.processInstance(processInstanceKey).orElse(null);
-    ObjectNode reply = Commands.JSON.createObjectNode();
-    ArrayNode items = reply.putArray("items");
-    for (Incident incident : incidents) {
-      ObjectNode item = items.addObject();
-      if (instance != null) {
-        item.put("processDefinitionId", instance.bpmnProcessId());
-        item.put("processDefinitionKey", Long.toString(instance.processDefinitionKey()));
-        item.put("tenantId", instance.tenantId());
-      }
-      item.put("errorType", incident.errorType());
-      item.put("errorMessage", incident.errorMessage());
-      item.put("elementId", incident.elementId());
-      item.put("creationTime", date(incident.creationTime()));
-      item.put("state", "ACTIVE");
-      item.put("incidentKey", Long.toString(incident.key()));
-      item.put("processInstanceKey", Long.toString(incident.processInstanceKey()));
-      item.put("rootProcessInstanceKey", Long.toString(incident.processInstanceKey()));
-      item.put("elementInstanceKey", Long.toString(incident.elementInstanceKey()));
-      if (incident.jobKey() > 0) {
-        item.put("jobKey", Long.toString(incident.jobKey()));
-      }
-    }
-    reply.putObject("page").put("totalItems", incidents.size()).put("hasMoreTotalItems", false);
-    return Reply.ok(reply);
-  }
-
   static String date(long epochMillis) {
     return Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC).toString();
   }
@@ -380,11 +330,9 @@ final class RestApi {
             "creationDate",
             "completionDate",
             "followUpDate",
-            "dueDate",
             "processInstanceVariables",
             "localVariables",
             "userTaskKey",
-            "processDefinitionKey",
             "elementInstanceKey",
             "tags")) {
       JsonNode value = filter.path(unsupported);
@@ -406,6 +354,11 @@ final class RestApi {
     if (byInstance != null) {
       query = query.withProcessInstanceKey(pathKey(byInstance, "processInstanceKey"));
     }
+    String byDefinition = eq(filter, "processDefinitionKey");
+    if (byDefinition != null) {
+      query = query.withProcessDefinitionKey(pathKey(byDefinition, "processDefinitionKey"));
+    }
+    query = dueDate(filter.path("dueDate"), query);
     JsonNode sort = request.path("sort");
     if (sort.size() > 1) {
       throw RestException.invalid("This engine sorts user tasks by one field only.");
@@ -612,6 +565,61 @@ final class RestApi {
    * A string filter's value: plain, {@code {"$eq": ...}} or a one-value {@code $in} (operators the
    * client leaves null or empty are ignored); null when absent.
    */
+  /**
+   * {@code filter.dueDate}: a date (equal), or {@code $eq}, {@code $gt}, {@code $gte}, {@code $lt},
+   * {@code $lte} with an ISO 8601 date-time; combined they form one range. Tasks without a due date
+   * match no due-date filter.
+   */
+  private static UserTaskQuery dueDate(JsonNode node, UserTaskQuery query) {
+    if (node.isMissingNode() || node.isNull() || (node.isContainerNode() && node.isEmpty())) {
+      return query;
+    }
+    Long from = null;
+    Long to = null;
+    if (node.isValueNode()) {
+      long at = dueMillis(node, "dueDate");
+      return query.withDueDateBetween(at, at + 1);
+    }
+    for (var it = node.fields(); it.hasNext(); ) {
+      var operator = it.next();
+      JsonNode operand = operator.getValue();
+      if (operand.isNull() || (operand.isContainerNode() && operand.isEmpty())) {
+        continue; // the client sends every operator, the unused ones empty
+      }
+      long at = dueMillis(operator.getValue(), "dueDate." + operator.getKey());
+      switch (operator.getKey()) {
+        case "$eq" -> {
+          from = at;
+          to = at + 1;
+        }
+        case "$gt" -> from = at + 1;
+        case "$gte" -> from = at;
+        case "$lt" -> to = at;
+        case "$lte" -> to = at + 1;
+        default ->
+            throw RestException.invalid(
+                "This engine filters user tasks by dueDate with $eq, $gt, $gte, $lt or $lte only,"
+                    + " not "
+                    + operator.getKey()
+                    + ".");
+      }
+    }
+    return query.withDueDateBetween(from, to);
+  }
+
+  private static long dueMillis(JsonNode value, String field) {
+    try {
+      return java.time.OffsetDateTime.parse(value.asText()).toInstant().toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw RestException.invalid(
+          "The provided "
+              + field
+              + " '"
+              + value.asText()
+              + "' is not an ISO 8601 date-time with an offset.");
+    }
+  }
+
   private static String eq(JsonNode filter, String field) {
     JsonNode node = filter.path(field);
     if (node.isObject()) {

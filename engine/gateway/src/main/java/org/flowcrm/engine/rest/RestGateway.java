@@ -177,6 +177,13 @@ public final class RestGateway implements AutoCloseable {
                 expect(method, "GET", true, path);
                 reply =
                     queries.processDefinitionForm(RestApi.pathKey(s[2], "processDefinitionKey"));
+              } else if (s.length == 5
+                  && "statistics".equals(s[3])
+                  && "element-instances".equals(s[4])) {
+                expect(method, "POST", true, path);
+                reply =
+                    queries.elementStatistics(
+                        RestApi.pathKey(s[2], "processDefinitionKey"), json(exchange));
               } else {
                 expect(method, "GET", s.length == 4 && "xml".equals(s[3]), path);
                 reply = queries.processDefinitionXml(RestApi.pathKey(s[2], "processDefinitionKey"));
@@ -248,7 +255,7 @@ public final class RestGateway implements AutoCloseable {
             case "incidents" -> {
               if (s.length == 3 && "search".equals(s[2])) {
                 expect(method, "POST", true, path);
-                reply = api.searchIncidents(json(exchange));
+                reply = queries.searchIncidents(json(exchange));
               } else if (s.length == 3) {
                 expect(method, "GET", true, path);
                 reply = queries.incident(RestApi.pathKey(s[2], "incidentKey"));

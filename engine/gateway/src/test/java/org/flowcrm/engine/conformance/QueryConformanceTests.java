@@ -386,9 +386,22 @@ class QueryConformanceTests {
     deploy(rest, twoTasks(processId, "v1"));
     long instance = start(rest, processId);
 
-    List<ElementInstance> now =
+    // the start event has already completed (the history keeps it); the instance waits at "work"
+    List<ElementInstance> all =
         rest.newElementInstanceSearchRequest()
             .filter(f -> f.processInstanceKey(instance))
+            .sort(s -> s.elementInstanceKey().asc())
+            .send()
+            .join()
+            .items();
+    assertThat(all)
+        .extracting(ElementInstance::getElementId, ElementInstance::getState)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("start", ElementInstanceState.COMPLETED),
+            org.assertj.core.groups.Tuple.tuple("work", ElementInstanceState.ACTIVE));
+    List<ElementInstance> now =
+        rest.newElementInstanceSearchRequest()
+            .filter(f -> f.processInstanceKey(instance).state(ElementInstanceState.ACTIVE))
             .send()
             .join()
             .items();
@@ -416,12 +429,16 @@ class QueryConformanceTests {
                 .items())
         .extracting(ElementInstance::getElementId, ElementInstance::getElementName)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("ship", "Ship it"));
-    ProblemException finished =
-        problem(
-            () -> rest.newElementInstanceGetRequest(work.getElementInstanceKey()).send().join());
-    assertThat(finished.code()).isEqualTo(404);
-    assertThat(finished.details().getDetail())
-        .isEqualTo("Element Instance with key '" + work.getElementInstanceKey() + "' not found");
+    // a completed element instance is still found, with its end date
+    ElementInstance finished =
+        rest.newElementInstanceGetRequest(work.getElementInstanceKey()).send().join();
+    assertThat(finished.getState()).isEqualTo(ElementInstanceState.COMPLETED);
+    assertThat(finished.getEndDate()).isNotNull().isAfterOrEqualTo(finished.getStartDate());
+    ProblemException unknown =
+        problem(() -> rest.newElementInstanceGetRequest(instance + 999_999L).send().join());
+    assertThat(unknown.code()).isEqualTo(404);
+    assertThat(unknown.details().getDetail())
+        .isEqualTo("Element Instance with key '" + (instance + 999_999L) + "' not found");
   }
 
   @Test
@@ -443,7 +460,7 @@ class QueryConformanceTests {
 
     List<ElementInstance> all =
         rest.newElementInstanceSearchRequest()
-            .filter(f -> f.processInstanceKey(instance))
+            .filter(f -> f.processInstanceKey(instance).state(ElementInstanceState.ACTIVE))
             .sort(s -> s.elementInstanceKey().asc())
             .send()
             .join()
@@ -457,11 +474,16 @@ class QueryConformanceTests {
     assertThat(
             rest.newElementInstanceSearchRequest()
                 .filter(f -> f.elementInstanceScopeKey(stageKey))
+                .sort(s -> s.elementInstanceKey().asc())
                 .send()
                 .join()
                 .items())
-        .extracting(ElementInstance::getElementId)
-        .containsExactly("approve");
+        .extracting(ElementInstance::getType, ElementInstance::getState)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                ElementInstanceType.START_EVENT, ElementInstanceState.COMPLETED),
+            org.assertj.core.groups.Tuple.tuple(
+                ElementInstanceType.USER_TASK, ElementInstanceState.ACTIVE));
     assertThat(
             rest.newElementInstanceSearchRequest()
                 .filter(f -> f.processInstanceKey(instance).type(ElementInstanceType.USER_TASK))
