@@ -28,7 +28,40 @@ public record CompanyCommand(
     @Size(max = 20) List<@Valid @NotNull Phone> phones,
     @Size(max = 20) List<@Valid @NotNull Email> emails,
     Long responsibleId,
-    @Size(max = 20000) String notes) {
+    @Size(max = 20000) String notes,
+    Boolean vip) {
+
+  /** Without the VIP flag: an update keeps the flag the company has. */
+  public CompanyCommand(
+      String name,
+      String industry,
+      Integer employees,
+      BigDecimal revenue,
+      String revenueCurrency,
+      String website,
+      String taxNumber,
+      BankDetails bankDetails,
+      List<CompanyAddress> addresses,
+      List<Phone> phones,
+      List<Email> emails,
+      Long responsibleId,
+      String notes) {
+    this(
+        name,
+        industry,
+        employees,
+        revenue,
+        revenueCurrency,
+        website,
+        taxNumber,
+        bankDetails,
+        addresses,
+        phones,
+        emails,
+        responsibleId,
+        notes,
+        null);
+  }
 
   public CompanyCommand {
     addresses = addresses == null ? List.of() : addresses;

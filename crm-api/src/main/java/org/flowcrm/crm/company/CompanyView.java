@@ -25,7 +25,8 @@ public record CompanyView(
     Long sourceLeadId,
     String notes,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    boolean vip) {
 
   static CompanyView of(Company c) {
     return new CompanyView(
@@ -46,6 +47,7 @@ public record CompanyView(
         c.getSourceLeadId(),
         c.getNotes(),
         c.getCreatedAt(),
-        c.getUpdatedAt());
+        c.getUpdatedAt(),
+        c.isVip());
   }
 }

@@ -22,7 +22,34 @@ public record ContactCommand(
     @Size(max = 20) List<@Valid @NotNull Email> emails,
     @Size(max = 50) List<@NotNull Long> companyIds,
     Long responsibleId,
-    @Size(max = 20000) String notes) {
+    @Size(max = 20000) String notes,
+    Boolean vip) {
+
+  /** Without the VIP flag: an update keeps the flag the contact has. */
+  public ContactCommand(
+      String firstName,
+      String lastName,
+      String position,
+      LocalDate birthday,
+      Address address,
+      List<Phone> phones,
+      List<Email> emails,
+      List<Long> companyIds,
+      Long responsibleId,
+      String notes) {
+    this(
+        firstName,
+        lastName,
+        position,
+        birthday,
+        address,
+        phones,
+        emails,
+        companyIds,
+        responsibleId,
+        notes,
+        null);
+  }
 
   public ContactCommand {
     phones = phones == null ? List.of() : phones;

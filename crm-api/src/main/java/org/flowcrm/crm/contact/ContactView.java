@@ -24,7 +24,8 @@ public record ContactView(
     Long sourceLeadId,
     String notes,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    boolean vip) {
 
   static ContactView of(Contact c) {
     String fullName =
@@ -45,6 +46,7 @@ public record ContactView(
         c.getSourceLeadId(),
         c.getNotes(),
         c.getCreatedAt(),
-        c.getUpdatedAt());
+        c.getUpdatedAt(),
+        c.isVip());
   }
 }
