@@ -586,6 +586,28 @@ class PermissionMatrixTests extends ApiTest {
     r.put(
         "DELETE /api/v1/departments/{id}",
         new AdminOnly(c -> delete("/api/v1/departments/" + c.test().department())));
+    // assignment rules: administrators only (they decide who gets every new lead and deal)
+    r.put("GET /api/v1/assignment-rules", new AdminOnly(c -> get("/api/v1/assignment-rules")));
+    r.put(
+        "GET /api/v1/assignment-rules/{id}",
+        new AdminOnly(c -> get("/api/v1/assignment-rules/" + c.test().assignmentRule())));
+    r.put(
+        "POST /api/v1/assignment-rules",
+        new AdminOnly(
+            c ->
+                json(
+                    post("/api/v1/assignment-rules"),
+                    map("name", "Rule " + unique(), "target", "UNASSIGNED", "active", false))));
+    r.put(
+        "PUT /api/v1/assignment-rules/{id}",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/assignment-rules/" + c.test().assignmentRule()),
+                    map("name", "Renamed " + unique(), "target", "UNASSIGNED", "active", false))));
+    r.put(
+        "DELETE /api/v1/assignment-rules/{id}",
+        new AdminOnly(c -> delete("/api/v1/assignment-rules/" + c.test().assignmentRule())));
     r.put("GET /api/v1/roles", new AnyUser(c -> get("/api/v1/roles")));
     r.put(
         "POST /api/v1/roles",
@@ -870,6 +892,13 @@ class PermissionMatrixTests extends ApiTest {
 
   long department() throws Exception {
     return adminCreate("/api/v1/departments", map("name", "Dept " + unique()));
+  }
+
+  /** An inactive rule, so the fixtures never change who gets other tests' leads. */
+  long assignmentRule() throws Exception {
+    return adminCreate(
+        "/api/v1/assignment-rules",
+        map("name", "Rule " + unique(), "target", "UNASSIGNED", "active", false));
   }
 
   String role() throws Exception {

@@ -82,6 +82,10 @@ class Company extends AggregateRoot<Company> {
   @Column(name = "notes", length = 20000)
   private String notes;
 
+  /** A VIP client: assignment rules may route its leads and deals to someone senior. */
+  @Column(name = "vip", nullable = false)
+  private boolean vip;
+
   @Column(name = "search_text", nullable = false, length = 65535)
   private String searchText;
 
@@ -108,6 +112,9 @@ class Company extends AggregateRoot<Company> {
     this.emails.addAll(c.emails());
     this.responsibleId = c.responsibleId();
     this.notes = c.notes();
+    if (c.vip() != null) {
+      this.vip = c.vip(); // null keeps the flag: forms and importers that do not show it
+    }
     FullText text = FullText.document().add(name, website, taxNumber);
     emails.forEach(e -> text.add(e.value()));
     phones.forEach(p -> text.addPhone(p.value()));
@@ -187,5 +194,9 @@ class Company extends AggregateRoot<Company> {
       customFields = new LinkedHashMap<>(values);
       touch();
     }
+  }
+
+  boolean isVip() {
+    return vip;
   }
 }

@@ -30,10 +30,12 @@ public record CompanyCommand(
     @Size(max = 20) List<@Valid @NotNull Email> emails,
     Long responsibleId,
     @Size(max = 20000) String notes,
+    Boolean vip,
     Map<String, Object> customFields) {
+
   /**
-   * Without custom fields: a write through this constructor leaves a record's custom fields as they
-   * are.
+   * Without the VIP flag and custom fields: an update keeps the flag and the custom fields the
+   * company has.
    */
   public CompanyCommand(
       String name,
@@ -63,6 +65,41 @@ public record CompanyCommand(
         emails,
         responsibleId,
         notes,
+        null,
+        null);
+  }
+
+  /** Without custom fields: an update keeps the custom fields the company has. */
+  public CompanyCommand(
+      String name,
+      String industry,
+      Integer employees,
+      BigDecimal revenue,
+      String revenueCurrency,
+      String website,
+      String taxNumber,
+      BankDetails bankDetails,
+      List<CompanyAddress> addresses,
+      List<Phone> phones,
+      List<Email> emails,
+      Long responsibleId,
+      String notes,
+      Boolean vip) {
+    this(
+        name,
+        industry,
+        employees,
+        revenue,
+        revenueCurrency,
+        website,
+        taxNumber,
+        bankDetails,
+        addresses,
+        phones,
+        emails,
+        responsibleId,
+        notes,
+        vip,
         null);
   }
 
@@ -88,6 +125,7 @@ public record CompanyCommand(
         emails,
         responsibleId,
         notes,
+        vip,
         values);
   }
 

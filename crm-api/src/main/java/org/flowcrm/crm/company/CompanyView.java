@@ -27,6 +27,7 @@ public record CompanyView(
     String notes,
     Instant createdAt,
     Instant updatedAt,
+    boolean vip,
     Map<String, Object> customFields) {
 
   static CompanyView of(Company c) {
@@ -49,6 +50,7 @@ public record CompanyView(
         c.getNotes(),
         c.getCreatedAt(),
         c.getUpdatedAt(),
+        c.isVip(),
         c.getCustomFields());
   }
 }

@@ -78,6 +78,10 @@ class Contact extends AggregateRoot<Contact> {
   @Column(name = "notes", length = 20000)
   private String notes;
 
+  /** A VIP client: assignment rules may route his leads and deals to someone senior. */
+  @Column(name = "vip", nullable = false)
+  private boolean vip;
+
   @Column(name = "search_text", nullable = false, length = 65535)
   private String searchText;
 
@@ -102,6 +106,9 @@ class Contact extends AggregateRoot<Contact> {
     this.companyIds.addAll(c.companyIds());
     this.responsibleId = c.responsibleId();
     this.notes = c.notes();
+    if (c.vip() != null) {
+      this.vip = c.vip(); // null keeps the flag: forms and importers that do not show it
+    }
     FullText text = FullText.document().add(firstName, lastName, position);
     emails.forEach(e -> text.add(e.value()));
     phones.forEach(p -> text.addPhone(p.value()));
@@ -174,5 +181,9 @@ class Contact extends AggregateRoot<Contact> {
       customFields = new LinkedHashMap<>(values);
       touch();
     }
+  }
+
+  boolean isVip() {
+    return vip;
   }
 }

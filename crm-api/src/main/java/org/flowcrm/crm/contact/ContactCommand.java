@@ -24,10 +24,12 @@ public record ContactCommand(
     @Size(max = 50) List<@NotNull Long> companyIds,
     Long responsibleId,
     @Size(max = 20000) String notes,
+    Boolean vip,
     Map<String, Object> customFields) {
+
   /**
-   * Without custom fields: a write through this constructor leaves a record's custom fields as they
-   * are.
+   * Without the VIP flag and custom fields: an update keeps the flag and the custom fields the
+   * contact has.
    */
   public ContactCommand(
       String firstName,
@@ -51,6 +53,35 @@ public record ContactCommand(
         companyIds,
         responsibleId,
         notes,
+        null,
+        null);
+  }
+
+  /** Without custom fields: an update keeps the custom fields the contact has. */
+  public ContactCommand(
+      String firstName,
+      String lastName,
+      String position,
+      LocalDate birthday,
+      Address address,
+      List<Phone> phones,
+      List<Email> emails,
+      List<Long> companyIds,
+      Long responsibleId,
+      String notes,
+      Boolean vip) {
+    this(
+        firstName,
+        lastName,
+        position,
+        birthday,
+        address,
+        phones,
+        emails,
+        companyIds,
+        responsibleId,
+        notes,
+        vip,
         null);
   }
 

@@ -26,6 +26,7 @@ public record ContactView(
     String notes,
     Instant createdAt,
     Instant updatedAt,
+    boolean vip,
     Map<String, Object> customFields) {
 
   static ContactView of(Contact c) {
@@ -48,6 +49,7 @@ public record ContactView(
         c.getNotes(),
         c.getCreatedAt(),
         c.getUpdatedAt(),
+        c.isVip(),
         c.getCustomFields());
   }
 }

@@ -227,6 +227,7 @@ public class LeadService {
                       companyId == null ? List.of() : List.of(companyId),
                       lead.getResponsibleId(),
                       null,
+                      null,
                       carried(lead, CustomizableEntity.CONTACT)),
                   id)
               .id();

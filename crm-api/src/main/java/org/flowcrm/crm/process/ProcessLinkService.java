@@ -3,6 +3,7 @@ package org.flowcrm.crm.process;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.flowcrm.crm.shared.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,6 +100,45 @@ public class ProcessLinkService {
         .flatMap(Optional::stream)
         .findFirst()
         .orElse(null);
+  }
+
+  /**
+   * Open leads without a process that were created between {@code createdAfter} and {@code
+   * createdBefore} and are not claimed since {@code claimedBefore}: leads whose start of lead
+   * processing was lost (the engine was unreachable longer than the starter's retries). Imported
+   * leads never start a process and junk or converted leads need none.
+   */
+  @Transactional(readOnly = true)
+  public List<Long> leadsWithoutProcess(
+      Instant createdAfter, Instant createdBefore, Instant claimedBefore, int limit) {
+    return jdbc.queryForList(
+        "SELECT l.id FROM crm_lead l JOIN crm_lead_status s ON s.id = l.status_id"
+            + " WHERE l.process_instance_key IS NULL AND l.created_at > ? AND l.created_at < ?"
+            + " AND l.source <> 'IMPORT' AND s.semantic = 'OPEN'"
+            + " AND (l.process_start_claimed_at IS NULL OR l.process_start_claimed_at < ?)"
+            + " ORDER BY l.id LIMIT ?",
+        Long.class,
+        Timestamp.from(createdAfter),
+        Timestamp.from(createdBefore),
+        Timestamp.from(claimedBefore),
+        limit);
+  }
+
+  /**
+   * Claims the start of the lead's process: true for exactly one caller while the lead has no
+   * process and no claim newer than {@code claimedBefore}, so two starters (the regular one and a
+   * catch-up, or two application instances) never both start it.
+   */
+  @Transactional
+  public boolean claimLeadStart(long leadId, Instant claimedBefore) {
+    return jdbc.update(
+            "UPDATE crm_lead SET process_start_claimed_at = ?"
+                + " WHERE id = ? AND process_instance_key IS NULL"
+                + " AND (process_start_claimed_at IS NULL OR process_start_claimed_at < ?)",
+            Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)),
+            leadId,
+            Timestamp.from(claimedBefore))
+        == 1;
   }
 
   private boolean exists(ProcessSubject subject, long recordId) {

@@ -10,10 +10,17 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.flowcrm.crm.assignment.AssignedRecord;
+import org.flowcrm.crm.assignment.AssignmentDecision;
+import org.flowcrm.crm.assignment.AssignmentRuleService;
 import org.flowcrm.crm.deal.DealCommand;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
@@ -23,6 +30,8 @@ import org.flowcrm.crm.lead.LeadView;
 import org.flowcrm.crm.permission.SystemUser;
 import org.flowcrm.crm.shared.ProductRow;
 import org.flowcrm.crm.shared.ProductRowView;
+import org.flowcrm.crm.user.DepartmentService;
+import org.flowcrm.crm.user.DepartmentView;
 import org.flowcrm.crm.user.Presence;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
@@ -33,10 +42,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link JobTypes#ASSIGN_RESPONSIBLE}: picks the responsible of a lead or deal, round robin among
- * the active users ({@code UserService.list(true)}, ordered by id).
+ * {@link JobTypes#ASSIGN_RESPONSIBLE}: picks the responsible of a lead or deal by the CRM's
+ * assignment rules ({@link AssignmentRuleService#decide}: the first matching rule names a user, a
+ * department whose present members take turns, or nobody), and without a matching rule round robin
+ * among the active users ({@code UserService.list(true)}, ordered by id).
  *
  * <ul>
+ *   <li>A rule's user who is deactivated or away, or a department with no active member, falls back
+ *       to the round robin: the lead must not wait for someone who is not there.
+ *   <li>"Leave unassigned" returns {@code responsibleUser = null}: the notification is skipped and
+ *       the user task has no assignee, so anyone with the right may claim it.
  *   <li>A record that already has an active responsible keeps it. This makes the worker idempotent
  *       (a redelivered job finds the user it assigned the first time) and keeps a deal's manager.
  *   <li>With {@code escalate = true} the record goes to the head of department, the user whose
@@ -61,7 +76,11 @@ public class AssignResponsibleWorker {
   private final String headOfDepartment;
   private final Clock clock;
   private final ProcessPositions positions;
+  private final AssignmentRuleService rules;
+  private final DepartmentService departments;
   private final AtomicLong next = new AtomicLong();
+  // one turn counter per department, so rules on two departments do not skip each other's members
+  private final Map<Long, AtomicLong> nextInDepartment = new ConcurrentHashMap<>();
 
   @Autowired
   public AssignResponsibleWorker(
@@ -69,8 +88,10 @@ public class AssignResponsibleWorker {
       DealService deals,
       UserService users,
       ProcessPositions positions,
+      AssignmentRuleService rules,
+      DepartmentService departments,
       @Value("${flowcrm.workers.head-of-department:}") String headOfDepartment) {
-    this(leads, deals, users, positions, headOfDepartment, Clock.systemUTC());
+    this(leads, deals, users, positions, rules, departments, headOfDepartment, Clock.systemUTC());
   }
 
   AssignResponsibleWorker(
@@ -78,8 +99,12 @@ public class AssignResponsibleWorker {
       DealService deals,
       UserService users,
       ProcessPositions positions,
+      AssignmentRuleService rules,
+      DepartmentService departments,
       String headOfDepartment,
       Clock clock) {
+    this.rules = rules;
+    this.departments = departments;
     this.positions = positions;
     this.leads = leads;
     this.deals = deals;
@@ -114,11 +139,12 @@ public class AssignResponsibleWorker {
     switch (in.entityType()) {
       case JobTypes.Values.LEAD -> {
         LeadView lead = leads.get(in.entityId());
-        UserView user = choose(people, active, lead.responsibleId(), escalate);
-        if (!Objects.equals(user.id(), lead.responsibleId())) {
+        UserView user =
+            choose(people, active, lead.responsibleId(), escalate, AssignedRecord.LEAD, lead.id());
+        if (user != null && !Objects.equals(user.id(), lead.responsibleId())) {
           leads.update(lead.id(), withResponsible(lead, user.id()), lead.version());
         }
-        out.put(JobTypes.Variables.RESPONSIBLE_USER, user.login());
+        out.put(JobTypes.Variables.RESPONSIBLE_USER, user == null ? null : user.login());
         out.put(
             JobTypes.Variables.QUALIFY_DUE_DATE,
             OffsetDateTime.now(clock)
@@ -129,11 +155,12 @@ public class AssignResponsibleWorker {
       }
       case JobTypes.Values.DEAL -> {
         DealView deal = deals.get(in.entityId());
-        UserView user = choose(people, active, deal.responsibleId(), escalate);
-        if (!Objects.equals(user.id(), deal.responsibleId())) {
+        UserView user =
+            choose(people, active, deal.responsibleId(), escalate, AssignedRecord.DEAL, deal.id());
+        if (user != null && !Objects.equals(user.id(), deal.responsibleId())) {
           deals.update(deal.id(), withResponsible(deal, user.id()), deal.version());
         }
-        out.put(JobTypes.Variables.RESPONSIBLE_USER, user.login());
+        out.put(JobTypes.Variables.RESPONSIBLE_USER, user == null ? null : user.login());
       }
       default ->
           throw new IllegalArgumentException(
@@ -142,14 +169,48 @@ public class AssignResponsibleWorker {
     return out;
   }
 
+  /** The user to make responsible; {@code null} when a rule leaves the record unassigned. */
   private UserView choose(
-      List<UserView> people, List<UserView> active, Long current, boolean escalate) {
+      List<UserView> people,
+      List<UserView> active,
+      Long current,
+      boolean escalate,
+      AssignedRecord type,
+      long id) {
     UserView currentUser =
         current == null
             ? null
             : people.stream().filter(u -> u.id() == current).findFirst().orElse(null);
     if (!escalate) {
-      return currentUser != null ? currentUser : roundRobin(active, null);
+      if (currentUser != null) {
+        return currentUser;
+      }
+      Optional<AssignmentDecision> decision = rules.decide(type, id);
+      if (decision.isPresent()) {
+        AssignmentDecision d = decision.get();
+        switch (d.target()) {
+          case UNASSIGNED -> {
+            return null;
+          }
+          case USER -> {
+            Optional<UserView> named =
+                people.stream()
+                    .filter(u -> Objects.equals(u.id(), d.userId()))
+                    .filter(u -> u.presence() != Presence.AWAY)
+                    .findFirst();
+            if (named.isPresent()) {
+              return named.get();
+            }
+          }
+          case DEPARTMENT -> {
+            UserView member = inDepartment(people, d.departmentId());
+            if (member != null) {
+              return member;
+            }
+          }
+        }
+      }
+      return roundRobin(active, null);
     }
     if (headOfDepartment != null && !headOfDepartment.isBlank()) {
       return people.stream()
@@ -163,6 +224,37 @@ public class AssignResponsibleWorker {
                           + "' is not an active user"));
     }
     return roundRobin(active, current);
+  }
+
+  /**
+   * Round robin among the members of the department and its sub-departments who are at work (all
+   * its active members when everybody is away); {@code null} when it has no active member.
+   */
+  private UserView inDepartment(List<UserView> people, Long departmentId) {
+    if (departmentId == null) {
+      return null;
+    }
+    Set<Long> tree = new HashSet<>(Set.of(departmentId));
+    List<DepartmentView> all = departments.list();
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (DepartmentView d : all) {
+        if (d.parentId() != null && tree.contains(d.parentId()) && tree.add(d.id())) {
+          grew = true;
+        }
+      }
+    }
+    List<UserView> members =
+        people.stream()
+            .filter(u -> u.departmentId() != null && tree.contains(u.departmentId()))
+            .toList();
+    List<UserView> present = members.stream().filter(u -> u.presence() != Presence.AWAY).toList();
+    List<UserView> candidates = present.isEmpty() ? members : present;
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    AtomicLong turn = nextInDepartment.computeIfAbsent(departmentId, k -> new AtomicLong());
+    return candidates.get((int) Math.floorMod(turn.getAndIncrement(), (long) candidates.size()));
   }
 
   private UserView roundRobin(List<UserView> active, Long except) {

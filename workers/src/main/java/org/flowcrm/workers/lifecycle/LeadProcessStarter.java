@@ -1,7 +1,10 @@
 package org.flowcrm.workers.lifecycle;
 
 import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flowcrm.crm.lead.LeadCreated;
 import org.flowcrm.crm.lead.LeadSource;
@@ -11,6 +14,7 @@ import org.flowcrm.processes.JobTypes;
 import org.flowcrm.processes.ProcessIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -23,8 +27,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * unreachable engine never delays or loses the lead.
  *
  * <p>Creating the instance and recording it are retried separately, so a failure to record never
- * starts a second instance. Switched off with {@code flowcrm.processes.start-lead-processing=false}
- * (e.g. for a bulk import).
+ * starts a second instance. The first attempt claims the start on the lead ({@link
+ * ProcessLinkService#claimLeadStart}); a lead whose start is still lost after the retries is picked
+ * up by {@link LeadProcessCatchUp} once the claim is older than {@code
+ * flowcrm.processes.catch-up.after}. Switched off with {@code
+ * flowcrm.processes.start-lead-processing=false} (e.g. for a bulk import).
  */
 @Component
 public class LeadProcessStarter {
@@ -35,16 +42,25 @@ public class LeadProcessStarter {
   private final ProcessLinkService links;
   private final Retrying retrying;
   private final boolean enabled;
+  private final Duration claimFor;
 
+  @Autowired
   public LeadProcessStarter(
       CamundaClient client,
       ProcessLinkService links,
       Retrying retrying,
-      @Value("${flowcrm.processes.start-lead-processing:true}") boolean enabled) {
+      @Value("${flowcrm.processes.start-lead-processing:true}") boolean enabled,
+      @Value("${flowcrm.processes.catch-up.after:PT2M}") Duration claimFor) {
     this.client = client;
     this.links = links;
     this.retrying = retrying;
     this.enabled = enabled;
+    this.claimFor = claimFor;
+  }
+
+  public LeadProcessStarter(
+      CamundaClient client, ProcessLinkService links, Retrying retrying, boolean enabled) {
+    this(client, links, retrying, enabled, Duration.ofMinutes(2));
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -54,12 +70,19 @@ public class LeadProcessStarter {
     }
     long leadId = event.leadId();
     AtomicLong started = new AtomicLong();
+    AtomicBoolean claimed = new AtomicBoolean();
     retrying.submit(
         "Starting " + ProcessIds.LEAD_PROCESSING + " for lead " + leadId,
         () -> {
           if (started.get() == 0) {
             if (links.find(ProcessSubject.LEAD, leadId) != null) {
               return; // already started (a repeated event)
+            }
+            if (!claimed.get()) {
+              if (!links.claimLeadStart(leadId, Instant.now().minus(claimFor))) {
+                return; // another starter (a catch-up, another instance) is starting it
+              }
+              claimed.set(true);
             }
             started.set(start(leadId));
           }
@@ -79,7 +102,8 @@ public class LeadProcessStarter {
         .getProcessInstanceKey();
   }
 
-  private void record(long leadId, long instanceKey) {
+  /** Links the lead to its new instance; cancels the instance when another one won the race. */
+  void record(long leadId, long instanceKey) {
     if (!links.record(
         ProcessSubject.LEAD, leadId, instanceKey, ProcessIds.LEAD_PROCESSING, null, null)) {
       log.warn(

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link JobTypes#NOTIFY}: an in-app notification to the user whose login is {@code recipient},
- * with a text chosen by the {@code notification} key and linked to the lead or deal. Idempotent by
- * the job key (the notification's dedupe key): a redelivered job notifies nobody twice. An unknown
- * or deactivated recipient fails the job (the model passes a login the CRM gave it, so that is a
- * bug or a user deactivated meanwhile).
+ * with a text chosen by the {@code notification} key and linked to the lead or deal. No recipient
+ * (an assignment rule left the record unassigned) notifies nobody. Idempotent by the job key (the
+ * notification's dedupe key): a redelivered job notifies nobody twice. An unknown or deactivated
+ * recipient fails the job (the model passes a login the CRM gave it, so that is a bug or a user
+ * deactivated meanwhile).
  */
 @Component
 public class NotifyWorker {
@@ -50,6 +51,9 @@ public class NotifyWorker {
   @JobWorker(type = JobTypes.NOTIFY)
   public void sendNotification(ActivatedJob job, @VariablesAsType Input in) {
     positions.at(job, in.entityType(), in.entityId());
+    if (in.recipient() == null || in.recipient().isBlank()) {
+      return; // an assignment rule left the record unassigned: there is nobody to tell yet
+    }
     UserView recipient =
         users.list(true).stream()
             .filter(u -> u.login().equals(in.recipient()))

@@ -16,12 +16,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.flowcrm.crm.assignment.AssignedRecord;
+import org.flowcrm.crm.assignment.AssignmentDecision;
+import org.flowcrm.crm.assignment.AssignmentRuleService;
+import org.flowcrm.crm.assignment.RuleTarget;
 import org.flowcrm.crm.deal.DealCommand;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
 import org.flowcrm.crm.lead.LeadCommand;
 import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadView;
+import org.flowcrm.crm.user.DepartmentService;
+import org.flowcrm.crm.user.DepartmentView;
 import org.flowcrm.crm.user.Presence;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
@@ -36,9 +43,12 @@ class AssignResponsibleWorkerTests {
   private final DealService deals = mock(DealService.class);
   private final ProcessPositions positions = mock(ProcessPositions.class);
   private final UserService users = mock(UserService.class);
+  private final AssignmentRuleService rules = mock(AssignmentRuleService.class);
+  private final DepartmentService departments = mock(DepartmentService.class);
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T10:15:30.5Z"), ZoneOffset.UTC);
   private final AssignResponsibleWorker worker =
-      new AssignResponsibleWorker(leads, deals, users, positions, "head", clock);
+      new AssignResponsibleWorker(
+          leads, deals, users, positions, rules, departments, "head", clock);
 
   private static UserView user(long id, String login) {
     return new UserView(id, 0, login, login, login + "@flowcrm.example", true);
@@ -158,5 +168,81 @@ class AssignResponsibleWorkerTests {
     lead(7L, null);
     assertThatThrownBy(() -> worker.assign(new AssignResponsibleWorker.Input("LEAD", 7L, false)))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  private void rule(long leadId, RuleTarget target, Long userId, Long departmentId) {
+    when(rules.decide(AssignedRecord.LEAD, leadId))
+        .thenReturn(Optional.of(new AssignmentDecision(1, "rule", target, userId, departmentId)));
+  }
+
+  @Test
+  void aMatchingRuleNamesTheUser() {
+    lead(7L, null);
+    rule(7L, RuleTarget.USER, 9L, null);
+
+    assertThat(worker.assign(new AssignResponsibleWorker.Input("LEAD", 7L, false)))
+        .containsEntry("responsibleUser", "head");
+    ArgumentCaptor<LeadCommand> command = ArgumentCaptor.forClass(LeadCommand.class);
+    verify(leads).update(eq(7L), command.capture(), eq(3L));
+    assertThat(command.getValue().responsibleId()).isEqualTo(9L);
+  }
+
+  @Test
+  void aRuleUserWhoIsAwayFallsBackToTheRoundRobin() {
+    when(users.list(true))
+        .thenReturn(
+            List.of(
+                user(1, "anna"),
+                new UserView(9, 0, "senior", "Senior", null, true, null, Presence.AWAY)));
+    lead(7L, null);
+    rule(7L, RuleTarget.USER, 9L, null);
+
+    assertThat(worker.assign(new AssignResponsibleWorker.Input("LEAD", 7L, false)))
+        .containsEntry("responsibleUser", "anna");
+  }
+
+  @Test
+  void aDepartmentRuleTakesTurnsAmongItsPresentMembersIncludingSubDepartments() {
+    when(departments.list())
+        .thenReturn(
+            List.of(
+                new DepartmentView(50, 0, "Key accounts", null, null),
+                new DepartmentView(51, 0, "Key accounts North", 50L, null),
+                new DepartmentView(60, 0, "Support", null, null)));
+    when(users.list(true))
+        .thenReturn(
+            List.of(
+                new UserView(1, 0, "anna", "Anna", null, true, 50L, Presence.WORKING),
+                new UserView(2, 0, "bob", "Bob", null, true, 51L, Presence.WORKING),
+                new UserView(3, 0, "carl", "Carl", null, true, 50L, Presence.AWAY),
+                new UserView(4, 0, "dora", "Dora", null, true, 60L, Presence.WORKING)));
+    List<Object> chosen = new java.util.ArrayList<>();
+    for (long id = 20; id < 24; id++) {
+      lead(id, null);
+      rule(id, RuleTarget.DEPARTMENT, null, 50L);
+      chosen.add(
+          worker
+              .assign(new AssignResponsibleWorker.Input("LEAD", id, false))
+              .get("responsibleUser"));
+    }
+    assertThat(chosen).containsExactly("anna", "bob", "anna", "bob");
+  }
+
+  @Test
+  void leaveUnassignedKeepsTheLeadWithoutResponsible() {
+    lead(7L, null);
+    rule(7L, RuleTarget.UNASSIGNED, null, null);
+
+    Map<String, Object> out = worker.assign(new AssignResponsibleWorker.Input("LEAD", 7L, false));
+
+    assertThat(out).containsEntry("responsibleUser", null).containsKey("qualifyDueDate");
+    verify(leads, never()).update(anyLong(), any(), any());
+  }
+
+  @Test
+  void aRecordThatHasAResponsibleIsNotJudgedAgain() {
+    lead(7L, 2L);
+    worker.assign(new AssignResponsibleWorker.Input("LEAD", 7L, false));
+    verify(rules, never()).decide(any(), anyLong());
   }
 }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.camunda.client.api.response.ActivatedJob;
@@ -88,5 +89,11 @@ class NotifyWorkerTests {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ghost");
     verify(notifications, never()).notify(any());
+  }
+
+  @Test
+  void anUnassignedLeadNotifiesNobody() {
+    worker.sendNotification(job, new NotifyWorker.Input(null, "lead.assigned", "LEAD", 3L));
+    verifyNoInteractions(notifications);
   }
 }

@@ -1,0 +1,415 @@
+package org.flowcrm.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowcrm.app.ScenarioSupport.recipients;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.response.UserTask;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.flowcrm.FlowcrmApplication;
+import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.invoice.InvoiceFilter;
+import org.flowcrm.crm.invoice.InvoiceService;
+import org.flowcrm.crm.invoice.InvoiceStatus;
+import org.flowcrm.crm.invoice.InvoiceView;
+import org.flowcrm.crm.lead.LeadCommand;
+import org.flowcrm.crm.lead.LeadConverted;
+import org.flowcrm.crm.lead.LeadService;
+import org.flowcrm.crm.lead.LeadSource;
+import org.flowcrm.crm.notification.NotificationCreated;
+import org.flowcrm.crm.shared.Email;
+import org.flowcrm.crm.shared.EmailType;
+import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.mariadb.EmbeddedMariaDb;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * "Kill the app in the middle, restart, and the scenario finishes with nothing duplicated": the
+ * sales scenario (lead → qualify → two calls → convert → deal staged through offer, invoice,
+ * payment, courier delivery → won, plus a second lead qualified as junk) in the whole application
+ * (engine, workers, CRM), stopped three times and started again on the same MariaDB database:
+ *
+ * <ol>
+ *   <li>right after {@code crm.notify} committed the second lead's "lead assigned" notification,
+ *       before the job completed, while the first lead waits on its repeat-call timer;
+ *   <li>right after {@code crm.create-entity} converted the first lead, before the job completed;
+ *   <li>while the deal waits for the "invoice paid" message.
+ * </ol>
+ *
+ * <p>Each start of the application takes long on a loaded machine, so the crash points share
+ * restarts rather than having one each.
+ *
+ * <p>A crash point blocks the job's handler thread after the side effect's commit (an after-commit
+ * listener of the event the side effect publishes), so the job is never completed by that
+ * application; the next one gets it again when its activation times out (set to a few seconds). The
+ * end state is checked for duplicates in the CRM's tables and in the mail catcher.
+ */
+class CrashAndRestartIT {
+
+  private static final CrashPoint CRASH = new CrashPoint();
+
+  private static final String DATABASE = "flowcrm_crash_" + (System.nanoTime() % 1_000_000);
+  private static String jdbcUrl;
+
+  private ConfigurableApplicationContext app;
+
+  @AfterEach
+  void stop() {
+    SecurityContextHolder.clearContext();
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void theSalesScenarioSurvivesThreeCrashesWithNothingDuplicated() throws Exception {
+    String u = UUID.randomUUID().toString().substring(0, 8);
+    String email = "crash." + u + "@example.com";
+    String secondTitle = "Second lead " + u;
+
+    // 1. lead 1 waits on its repeat-call timer; lead 2's "assigned" notification is written, then
+    //    the application dies before that job completes
+    start();
+    long leadId = leadService().create(lead("Crash test " + u, email)).id();
+    long leadInstance = eventually(() -> leadService().get(leadId).process()).instanceKey();
+    people().complete(openTask(leadInstance, "qualify-lead"), Map.of("qualification", "needsWork"));
+    people()
+        .complete(
+            openTask(leadInstance, "call-client"),
+            Map.of(
+                "qualification",
+                "needsWork",
+                "callNotes",
+                "Busy, call back",
+                "nextCallAt",
+                Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS).toString()));
+    eventually(() -> people().openTasks(leadInstance, "call-client").isEmpty() ? true : null);
+    CRASH.arm(
+        NotificationCreated.class,
+        e -> ((NotificationCreated) e).notification().title().contains(secondTitle));
+    long secondId = leadService().create(lead(secondTitle, "second." + u + "@example.com")).id();
+    crashWhenReached();
+
+    // 2. lead 2's notify job is redelivered; the timer of lead 1 fires; lead 1 is converted and
+    //    the application dies right after the conversion, before that job completes
+    CRASH.arm(LeadConverted.class, e -> ((LeadConverted) e).leadId() == leadId);
+    start();
+    long secondInstance = eventually(() -> leadService().get(secondId).process()).instanceKey();
+    people()
+        .complete(
+            openTask(secondInstance, "qualify-lead"),
+            Map.of("qualification", "junk", "qualificationReason", "test"));
+    people()
+        .complete(
+            eventually(
+                () ->
+                    people().openTasks(leadInstance, "call-client").stream()
+                        .findFirst()
+                        .orElse(null)),
+            Map.of("qualification", "convert", "callNotes", "Wants an offer"));
+    crashWhenReached();
+
+    // 3. the conversion job is redelivered; the deal runs through first call, offer, negotiation
+    //    and invoice; the application dies while the deal waits for the payment
+    start();
+    long dealId = eventually(() -> leadService().get(leadId).convertedDealId());
+    long dealInstance = eventually(() -> dealService().get(dealId).process()).instanceKey();
+    people().complete(openTask(dealInstance, "first-call"), Map.of("firstCallNotes", "Friday"));
+    people()
+        .complete(openTask(dealInstance, "negotiation"), Map.of("negotiationOutcome", "agreed"));
+    InvoiceView invoice =
+        eventually(
+            () ->
+                bean(InvoiceService.class)
+                    .list(
+                        new InvoiceFilter(null, dealId, null, null, null),
+                        new ListRequest(null, 10, null))
+                    .items()
+                    .stream()
+                    .filter(i -> i.status() == InvoiceStatus.SENT)
+                    .findFirst()
+                    .orElse(null));
+    eventually(() -> "PAYMENT".equals(dealService().get(dealId).stageCode()) ? true : null);
+    crash();
+
+    // 4. the payment arrives after the restart; the courier delivers; the deal is won
+    start();
+    bean(InvoiceService.class).changeStatus(invoice.id(), InvoiceStatus.PAID, null);
+    UserTask deliver = eventually(() -> people().courierTaskOf(dealInstance));
+    people().complete(deliver, Map.of("deliveryResult", "delivered", "deliveryNote", "ok"));
+    eventually(() -> "WON".equals(dealService().get(dealId).stageCode()) ? true : null);
+    eventually(() -> "JUNK".equals(leadService().get(secondId).status()) ? true : null);
+
+    // nothing twice
+    JdbcTemplate db = bean(JdbcTemplate.class);
+    assertThat(count(db, "SELECT COUNT(*) FROM crm_contact WHERE source_lead_id = ?", leadId))
+        .as("contacts from the lead")
+        .isEqualTo(1);
+    assertThat(count(db, "SELECT COUNT(*) FROM crm_deal WHERE source_lead_id = ?", leadId))
+        .as("deals from the lead")
+        .isEqualTo(1);
+    for (long lead : List.of(leadId, secondId)) {
+      assertThat(
+              count(
+                  db,
+                  "SELECT COUNT(*) FROM crm_notification WHERE item_type = 'LEAD' AND item_id = ?",
+                  lead))
+          .as("'lead assigned' notifications of lead " + lead)
+          .isEqualTo(1);
+    }
+    assertThat(
+            count(
+                db,
+                "SELECT COUNT(*) FROM crm_notification WHERE item_type = 'DEAL' AND item_id = ?"
+                    + " AND title LIKE 'Delivered%'",
+                dealId))
+        .as("'delivered' notifications")
+        .isEqualTo(1);
+    assertThat(count(db, "SELECT COUNT(*) FROM crm_quote WHERE deal_id = ?", dealId))
+        .as("quotes")
+        .isEqualTo(1);
+    assertThat(count(db, "SELECT COUNT(*) FROM crm_invoice WHERE deal_id = ?", dealId))
+        .as("invoices")
+        .isEqualTo(1);
+    List<String> stages =
+        db.queryForList(
+            "SELECT to_stage_name FROM crm_deal_stage_history WHERE deal_id = ? ORDER BY id",
+            String.class,
+            dealId);
+    assertThat(stages).as("stage history").doesNotHaveDuplicates();
+    assertThat(stages)
+        .containsSubsequence(
+            "First call", "Offer", "Negotiation", "Invoice", "Payment", "Delivery", "Won");
+    assertThat(
+            db.queryForList(
+                "SELECT CONCAT(t.process_instance_key, ':', t.process_element_id) FROM crm_task t"
+                    + " JOIN crm_task_link l ON l.task_id = t.id"
+                    + " WHERE l.item_type = 'DEAL' AND l.item_id = ?",
+                String.class,
+                dealId))
+        .as("CRM tasks of the deal's process steps")
+        .doesNotHaveDuplicates();
+    assertThat(
+            count(
+                db,
+                "SELECT COUNT(*) FROM crm_outbound_mail WHERE recipients LIKE ?",
+                "%" + email + "%"))
+        .as("mails recorded to the client")
+        .isEqualTo(2);
+    GreenMail mailbox = MailCatcherEnvironmentPostProcessor.catcher();
+    List<MimeMessage> toClient =
+        Arrays.stream(mailbox.getReceivedMessages())
+            .filter(m -> recipients(m).contains(email))
+            .toList();
+    assertThat(toClient).as("mails the client received (quote, invoice)").hasSize(2);
+    assertThat(people().tasks(leadInstance, "qualify-lead")).hasSize(1);
+    assertThat(people().tasks(leadInstance, "call-client")).hasSize(2);
+    assertThat(people().tasks(secondInstance, "qualify-lead")).hasSize(1);
+    assertThat(people().tasks(dealInstance, "first-call")).hasSize(1);
+  }
+
+  private static LeadCommand lead(String title, String email) {
+    return new LeadCommand(
+        title,
+        "Rita",
+        "Restart",
+        "Restart Ltd",
+        null,
+        null,
+        LeadSource.WEB_FORM,
+        null,
+        null,
+        null,
+        List.of(new Email(EmailType.WORK, email)),
+        null);
+  }
+
+  // ---- starting and killing the application
+
+  private void start() throws Exception {
+    if (jdbcUrl == null) {
+      jdbcUrl = database();
+    }
+    app =
+        new SpringApplicationBuilder(FlowcrmApplication.class, CrashPoints.class)
+            .profiles("test")
+            .run(
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=root",
+                "--spring.datasource.password=",
+                "--server.port=0",
+                // a job whose application died is handed out again after this
+                "--camunda.client.worker.defaults.timeout=PT4S",
+                "--spring.lifecycle.timeout-per-shutdown-phase=2s",
+                "--logging.file.name=target/logs/crash-and-restart-it.log");
+    UserDetails admin = bean(UserDetailsService.class).loadUserByUsername("admin");
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+  }
+
+  /** Waits until the armed crash point holds a job thread after its side effect, then dies. */
+  private void crashWhenReached() throws Exception {
+    assertThat(CRASH.awaitReached()).as("crash point reached").isTrue();
+    crash();
+  }
+
+  private void crash() {
+    SecurityContextHolder.clearContext();
+    app.close();
+    app = null;
+    CRASH.release(); // the blocked handler of the dead application fails, it never completes
+  }
+
+  /** A database of its own on the tests' MariaDB server, shared by every start of this test. */
+  private static String database() throws Exception {
+    EmbeddedMariaDb server = EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.ephemeral("flowcrm"));
+    String base = "jdbc:mariadb://127.0.0.1:" + server.port() + "/";
+    try (Connection c = DriverManager.getConnection(base, server.username(), server.password());
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE `" + DATABASE + "`");
+    }
+    return base + DATABASE;
+  }
+
+  private <T> T bean(Class<T> type) {
+    return app.getBean(type);
+  }
+
+  /** The open user task at the element, once the process reaches it. */
+  private UserTask openTask(long instance, String elementId) {
+    return eventually(
+        () -> people().openTasks(instance, elementId).stream().findFirst().orElse(null));
+  }
+
+  private LeadService leadService() {
+    return bean(LeadService.class);
+  }
+
+  private DealService dealService() {
+    return bean(DealService.class);
+  }
+
+  private ScenarioSupport people() {
+    return new ScenarioSupport(bean(CamundaClient.class));
+  }
+
+  /** Like the scenarios' wait, but patient: a restarted application warms up slowly. */
+  private static <T> T eventually(java.util.concurrent.Callable<T> probe) {
+    return org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(180))
+        .pollInSameThread()
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(probe, v -> v != null);
+  }
+
+  private static int count(JdbcTemplate db, String sql, Object... args) {
+    Integer n = db.queryForObject(sql, Integer.class, args);
+    return n == null ? 0 : n;
+  }
+
+  // ---- the crash points
+
+  /** Added to every start of the application: the listeners that hold a job after its commit. */
+  @Configuration(proxyBeanMethods = false)
+  static class CrashPoints {
+    @Bean
+    CrashPointListener crashPointListener() {
+      return new CrashPointListener();
+    }
+  }
+
+  /** After-commit listeners of the side effects' events; they run on the job's handler thread. */
+  static class CrashPointListener {
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    public void notified(NotificationCreated event) {
+      CRASH.reached(NotificationCreated.class, event);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    public void converted(LeadConverted event) {
+      CRASH.reached(LeadConverted.class, event);
+    }
+  }
+
+  /** One armed point at a time; a job thread reaching it blocks until the application is dead. */
+  static final class CrashPoint {
+
+    private volatile Class<?> armed;
+    private volatile java.util.function.Predicate<Object> which = e -> true;
+    private volatile CountDownLatch reached = new CountDownLatch(1);
+    private volatile CountDownLatch released = new CountDownLatch(1);
+
+    void arm(Class<?> event, java.util.function.Predicate<Object> which) {
+      reached = new CountDownLatch(1);
+      released = new CountDownLatch(1);
+      this.which = which;
+      armed = event;
+    }
+
+    void reached(Class<?> type, Object event) {
+      if (armed != type
+          || !Thread.currentThread().getName().startsWith("flowcrm-job-")
+          || !which.test(event)) {
+        return;
+      }
+      synchronized (this) {
+        if (armed != type) {
+          return; // another thread got here first
+        }
+        armed = null;
+      }
+      CountDownLatch myRelease = released;
+      reached.countDown();
+      // Held until the application (engine included) is closed, even when its shutdown interrupts
+      // the handler threads: the job must not be completed by the application that "crashed".
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+      boolean interrupted = false;
+      while (myRelease.getCount() > 0 && System.nanoTime() < until) {
+        try {
+          myRelease.await(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("crashed after the side effect of " + type.getSimpleName());
+    }
+
+    boolean awaitReached() throws InterruptedException {
+      return reached.await(180, TimeUnit.SECONDS);
+    }
+
+    void release() {
+      released.countDown();
+    }
+  }
+}
