@@ -35,6 +35,7 @@ import org.flowcrm.mariadb.EmbeddedMariaDb;
  *       with their own correlation key; once all wait, one message per key is published ({@code
  *       --in-flight} publish commands outstanding). <b>Latency</b> = publish sent → the job after
  *       the catch event reached the worker.
+ *   <li>{@code --workload user-tasks}: see {@link #userTasks}.
  * </ul>
  *
  * {@code --mode} chooses the client's protocol: {@code grpc-stream} (default: jobs pushed to the
@@ -57,7 +58,7 @@ public final class TimerMessageBenchmark {
           throw new IllegalArgumentException(
               "Unknown option or missing value: "
                   + args[i]
-                  + "; known: --workload timers|messages, --instances, --timer-ms, --in-flight,"
+                  + "; known: --workload timers|messages|user-tasks, --instances, --timer-ms, --in-flight,"
                   + " --mode grpc-stream|rest, --rate (instances created per second, 0 = as fast as"
                   + " possible)");
         }
@@ -106,9 +107,12 @@ public final class TimerMessageBenchmark {
       switch (options.workload()) {
         case "timers" -> timers(client, options);
         case "messages" -> messages(client, options);
+        case "user-tasks" -> userTasks(client, options);
         default ->
             throw new IllegalArgumentException(
-                "--workload must be timers or messages (was " + options.workload() + ")");
+                "--workload must be timers, messages or user-tasks (was "
+                    + options.workload()
+                    + ")");
       }
     }
   }
@@ -318,6 +322,83 @@ public final class TimerMessageBenchmark {
         percentile(latencies, 0.90),
         percentile(latencies, 0.99),
         percentile(latencies, 1.0));
+  }
+
+  /**
+   * Issue #4's "a user task created by the engine is visible through the client's user-task search
+   * within 50 ms of its creation": one instance at a time (nothing queues), each a start event
+   * followed by a {@code zeebe:userTask}. <b>Visible</b> = create-instance command sent → the first
+   * user-task search (by process instance key, polled back to back) that returns the task; also
+   * reported from the create command's response, and the round trip of completing the task.
+   */
+  private static void userTasks(CamundaClient client, Options options) throws Exception {
+    String processId = "bench-user-task";
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .userTask("review")
+            .zeebeUserTask()
+            .zeebeCandidateGroups("sales")
+            .endEvent()
+            .done();
+    client.newDeployResourceCommand().addProcessModel(model, processId + ".bpmn").send().join();
+    int warmup = Math.min(50, options.instances() / 10);
+    ConcurrentLinkedQueue<Long> fromSend = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> fromResponse = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> completion = new ConcurrentLinkedQueue<>();
+    int searches = 0;
+    long started = System.nanoTime();
+    for (int i = 0; i < warmup + options.instances(); i++) {
+      long sent = System.nanoTime();
+      long key =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(processId)
+              .latestVersion()
+              .send()
+              .join()
+              .getProcessInstanceKey();
+      long created = System.nanoTime();
+      Long taskKey = null;
+      while (taskKey == null) {
+        searches++;
+        var page =
+            client
+                .newUserTaskSearchRequest()
+                .filter(f -> f.processInstanceKey(key))
+                .send()
+                .join()
+                .items();
+        taskKey = page.isEmpty() ? null : page.get(0).getUserTaskKey();
+      }
+      long visible = System.nanoTime();
+      client.newCompleteUserTaskCommand(taskKey).send().join();
+      long completed = System.nanoTime();
+      if (i >= warmup) {
+        fromSend.add(visible - sent);
+        fromResponse.add(visible - created);
+        completion.add(completed - visible);
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "user-tasks: %d measured (+%d warm-up) in %.1f s, %d searches (%.2f per task)%n"
+            + "  create sent -> task in search: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
+            + "  create answered -> task in search: p50 %.1f ms, p99 %.1f ms%n"
+            + "  complete round trip: p50 %.1f ms, p99 %.1f ms%n",
+        options.instances(),
+        warmup,
+        seconds,
+        searches,
+        searches / (double) (warmup + options.instances()),
+        percentile(fromSend, 0.5),
+        percentile(fromSend, 0.99),
+        percentile(fromSend, 1.0),
+        percentile(fromResponse, 0.5),
+        percentile(fromResponse, 0.99),
+        percentile(completion, 0.5),
+        percentile(completion, 0.99));
   }
 
   private static JobWorker worker(
