@@ -186,7 +186,7 @@ public class CustomFieldService {
     if (!problems.isEmpty()) {
       throw new InvalidFieldException(problems);
     }
-    return result;
+    return CustomFieldValues.canonical(result);
   }
 
   /**

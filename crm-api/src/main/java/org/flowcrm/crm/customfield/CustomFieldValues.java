@@ -19,6 +19,16 @@ public class CustomFieldValues implements AttributeConverter<Map<String, Object>
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+  /**
+   * {@code values} as they read back from the column: numbers without a fraction as integers,
+   * others as decimals. Records keep this form, so Hibernate's dirty check (current values against
+   * the ones read back) sees no change where there is none and never bumps the version for nothing.
+   */
+  public static Map<String, Object> canonical(Map<String, Object> values) {
+    CustomFieldValues converter = new CustomFieldValues();
+    return converter.convertToEntityAttribute(converter.convertToDatabaseColumn(values));
+  }
+
   @Override
   public String convertToDatabaseColumn(Map<String, Object> values) {
     return values == null || values.isEmpty() ? null : JSON.writeValueAsString(values);

@@ -5,12 +5,14 @@ import org.flowcrm.crm.company.CompanyService;
 import org.flowcrm.crm.company.CompanyView;
 import org.flowcrm.crm.contact.ContactFilter;
 import org.flowcrm.crm.contact.ContactService;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.deal.DealFilter;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.ui.bulk.BulkBar;
+import org.flowcrm.ui.record.RecordExtras;
 import org.flowcrm.ui.timeline.Paging;
 import org.flowcrm.ui.timeline.Timeline;
 import org.springframework.stereotype.Controller;
@@ -31,6 +33,7 @@ class CompanyPagesController {
   static final int PAGE_SIZE = 25;
   static final int RELATED_ON_CARD = 50;
 
+  private final RecordExtras extras;
   private final CompanyService companies;
   private final ContactService contacts;
   private final DealService deals;
@@ -42,7 +45,9 @@ class CompanyPagesController {
       ContactService contacts,
       DealService deals,
       Timeline timeline,
-      BulkBar bulkBar) {
+      BulkBar bulkBar,
+      RecordExtras extras) {
+    this.extras = extras;
     this.bulkBar = bulkBar;
     this.companies = companies;
     this.contacts = contacts;
@@ -69,7 +74,8 @@ class CompanyPagesController {
 
   @GetMapping("/companies/{id}")
   String card(@PathVariable long id, Model model) {
-    model.addAttribute("company", companies.get(id));
+    CompanyView company = companies.get(id);
+    model.addAttribute("company", company);
     model.addAttribute(
         "contacts",
         contacts
@@ -85,6 +91,7 @@ class CompanyPagesController {
                 new ListRequest("-id", RELATED_ON_CARD, null))
             .items());
     model.addAttribute("timeline", timeline.of(ItemType.COMPANY, id));
+    extras.addTo(model, CustomizableEntity.COMPANY, id, company.customFields());
     return CARD_VIEW;
   }
 }

@@ -6,12 +6,14 @@ import org.flowcrm.crm.company.CompanyService;
 import org.flowcrm.crm.contact.ContactFilter;
 import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.contact.ContactView;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.deal.DealFilter;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.ui.bulk.BulkBar;
+import org.flowcrm.ui.record.RecordExtras;
 import org.flowcrm.ui.timeline.Paging;
 import org.flowcrm.ui.timeline.Timeline;
 import org.springframework.stereotype.Controller;
@@ -29,6 +31,7 @@ class ContactPagesController {
   static final int PAGE_SIZE = 25;
   static final int DEALS_ON_CARD = 50;
 
+  private final RecordExtras extras;
   private final ContactService contacts;
   private final CompanyService companies;
   private final DealService deals;
@@ -40,7 +43,9 @@ class ContactPagesController {
       CompanyService companies,
       DealService deals,
       Timeline timeline,
-      BulkBar bulkBar) {
+      BulkBar bulkBar,
+      RecordExtras extras) {
+    this.extras = extras;
     this.bulkBar = bulkBar;
     this.contacts = contacts;
     this.companies = companies;
@@ -82,6 +87,7 @@ class ContactPagesController {
                 new ListRequest("-id", DEALS_ON_CARD, null))
             .items());
     model.addAttribute("timeline", timeline.of(ItemType.CONTACT, id));
+    extras.addTo(model, CustomizableEntity.CONTACT, id, contact.customFields());
     return CARD_VIEW;
   }
 }

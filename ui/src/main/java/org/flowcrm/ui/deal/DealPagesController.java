@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.deal.DealCommand;
 import org.flowcrm.crm.deal.DealFilter;
 import org.flowcrm.crm.deal.DealService;
@@ -26,6 +27,7 @@ import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.layout.Flash;
+import org.flowcrm.ui.record.RecordExtras;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -63,6 +65,7 @@ class DealPagesController {
   /** The BPMN model that drives deals (processes/deal-execution.bpmn). */
   static final String DEAL_PROCESS = "deal-execution";
 
+  private final RecordExtras extras;
   private final DealService deals;
   private final PipelineService pipelines;
   private final ProductService products;
@@ -80,7 +83,9 @@ class DealPagesController {
       InvoiceService invoices,
       UserService users,
       MessageSource messages,
-      BulkBar bulkBar) {
+      BulkBar bulkBar,
+      RecordExtras extras) {
+    this.extras = extras;
     this.bulkBar = bulkBar;
     this.deals = deals;
     this.pipelines = pipelines;
@@ -170,6 +175,7 @@ class DealPagesController {
             ? deal.process().elementId()
             : null);
     model.addAttribute("dealProcess", DEAL_PROCESS);
+    extras.addTo(model, CustomizableEntity.DEAL, id, deal.customFields());
     return CARD_VIEW;
   }
 

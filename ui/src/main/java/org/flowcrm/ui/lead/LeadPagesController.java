@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.lead.ConversionCommand;
 import org.flowcrm.crm.lead.ConversionResult;
 import org.flowcrm.crm.lead.LeadCommentView;
@@ -27,6 +28,7 @@ import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.layout.Flash;
 import org.flowcrm.ui.layout.ServiceErrors;
 import org.flowcrm.ui.listview.ListViews;
+import org.flowcrm.ui.record.RecordExtras;
 import org.flowcrm.ui.signin.SignedInUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,12 +58,19 @@ class LeadPagesController {
   /** Sort orders offered in the list; the service whitelists the same names. */
   static final List<String> SORTS = List.of("-id", "id", "title", "-title", "-updatedAt");
 
+  private final RecordExtras extras;
   private final LeadService leads;
   private final UserService users;
   private final BulkBar bulkBar;
   private final ListViews listViews;
 
-  LeadPagesController(LeadService leads, UserService users, BulkBar bulkBar, ListViews listViews) {
+  LeadPagesController(
+      LeadService leads,
+      UserService users,
+      BulkBar bulkBar,
+      ListViews listViews,
+      RecordExtras extras) {
+    this.extras = extras;
     this.bulkBar = bulkBar;
     this.listViews = listViews;
     this.leads = leads;
@@ -193,6 +202,7 @@ class LeadPagesController {
         "statuses",
         leads.statuses().stream().filter(s -> s.semantic() != StatusSemantic.CONVERTED).toList());
     model.addAttribute("convertible", lead.statusSemantic() == StatusSemantic.OPEN);
+    extras.addTo(model, CustomizableEntity.LEAD, id, lead.customFields());
     return CARD_VIEW;
   }
 
