@@ -141,9 +141,7 @@ public interface ProcessEngine extends AutoCloseable {
    * Per-element counts of a process version (active, with an open incident, completed, canceled);
    * empty when the version is unknown. Only elements that have instances are listed.
    */
-  default Optional<List<ElementStatistics>> elementStatistics(long processDefinitionKey) {
-    throw new UnsupportedOperationException("element statistics");
-  }
+  Optional<List<ElementStatistics>> elementStatistics(long processDefinitionKey);
 
   /**
    * Searches open incidents. Filters: {@code incidentKey}, {@code processInstanceKey}, {@code
@@ -151,9 +149,7 @@ public interface ProcessEngine extends AutoCloseable {
    * elementInstanceKey}, {@code errorType}, {@code state} (only ACTIVE ones exist), {@code
    * tenantId}, {@code jobKey}; sort by those (but {@code jobKey}) or {@code creationTime}.
    */
-  default SearchResult<IncidentSummary> searchIncidents(SearchQuery query) {
-    throw new UnsupportedOperationException("incident search");
-  }
+  SearchResult<IncidentSummary> searchIncidents(SearchQuery query);
 
   /**
    * Searches variables: those of every scope of running instances, and the final variables of

@@ -249,6 +249,19 @@ public final class StubEngine implements ProcessEngine {
   }
 
   @Override
+  public Optional<List<org.flowcrm.engine.api.ElementStatistics>> elementStatistics(
+      long processDefinitionKey) {
+    record("elementStatistics", processDefinitionKey);
+    return Optional.empty();
+  }
+
+  @Override
+  public SearchResult<org.flowcrm.engine.api.IncidentSummary> searchIncidents(SearchQuery query) {
+    record("searchIncidents", query);
+    return new SearchResult<>(List.of(), 0);
+  }
+
+  @Override
   public Optional<ElementInstanceSummary> elementInstance(long elementInstanceKey) {
     record("elementInstance", elementInstanceKey);
     return Optional.empty();
