@@ -323,7 +323,7 @@ public class DealService {
     if (percent == null
         || percent.signum() < 0
         || percent.compareTo(BigDecimal.valueOf(100)) > 0
-        || percent.scale() > 2 && percent.stripTrailingZeros().scale() > 2) {
+        || percent.stripTrailingZeros().scale() > 2) {
       throw new InvalidFieldException(
           "discountPercent", "must be a percentage from 0 to 100 with at most 2 decimals");
     }
