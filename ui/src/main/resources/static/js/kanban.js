@@ -16,6 +16,32 @@
     message.className = 'board-message flash flash-error';
   }
 
+  // "Show more" in a column: load its next cards in place instead of opening the filtered list.
+  board.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-more-url]');
+    if (!link) {
+      return;
+    }
+    event.preventDefault();
+    var item = link.closest('.board-more');
+    link.setAttribute('aria-busy', 'true');
+    fetch(link.dataset.moreUrl, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status + ' ' + response.statusText);
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        item.insertAdjacentHTML('beforebegin', html);
+        item.remove();
+      })
+      .catch(function (error) {
+        link.removeAttribute('aria-busy');
+        show(message.dataset.failed || String(error));
+      });
+  });
+
   board.addEventListener('dragstart', function (event) {
     var card = event.target.closest && event.target.closest('.deal-card');
     if (!card) {

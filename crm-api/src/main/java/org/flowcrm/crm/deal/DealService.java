@@ -4,10 +4,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -410,9 +414,41 @@ public class DealService {
     List<DealView> items =
         page.ids().stream()
             .map(found::get)
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .map(d -> DealView.of(d, rates))
             .toList();
+    return new CursorPage<>(items, page.nextCursor());
+  }
+
+  /**
+   * One page of kanban cards matching {@code filter}: the same filter, scope and keyset paging as
+   * {@link #list(DealFilter, ListRequest)}, but only the columns a card shows.
+   */
+  public CursorPage<DealCard> cards(DealFilter filter, ListRequest request) {
+    SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
+    KeysetQuery.Page page = query(filter, Action.READ).page(jdbc, order, request);
+    if (page.ids().isEmpty()) {
+      return new CursorPage<>(List.of(), page.nextCursor());
+    }
+    String placeholders = String.join(",", Collections.nCopies(page.ids().size(), "?"));
+    Map<Long, DealCard> found = new HashMap<>();
+    jdbc.query(
+        "SELECT id, version, title, stage_id, amount, currency FROM crm_deal WHERE id IN ("
+            + placeholders
+            + ")",
+        (ResultSet rs) -> {
+          DealCard card =
+              new DealCard(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.getLong(4),
+                  rs.getBigDecimal(5),
+                  rs.getString(6));
+          found.put(card.id(), card);
+        },
+        page.ids().toArray());
+    List<DealCard> items = page.ids().stream().map(found::get).filter(Objects::nonNull).toList();
     return new CursorPage<>(items, page.nextCursor());
   }
 

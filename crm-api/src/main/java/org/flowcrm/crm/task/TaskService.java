@@ -162,6 +162,31 @@ public class TaskService {
         page.nextCursor());
   }
 
+  /**
+   * A user's open and in-progress tasks that are due between now and {@code until} or have no
+   * deadline, soonest first (undated last): the home page's "my tasks today". Overdue tasks are
+   * what the {@code overdue} filter lists. One query on the (responsible, status, deadline) index.
+   */
+  public List<TaskView> dueBy(long responsibleId, Instant until, int limit) {
+    List<Long> ids =
+        jdbc.queryForList(
+            """
+            SELECT t.id FROM crm_task t
+             WHERE t.responsible_id = ? AND t.status IN ('OPEN', 'IN_PROGRESS')
+               AND (t.deadline IS NULL OR (t.deadline >= ? AND t.deadline < ?))
+             ORDER BY t.deadline IS NULL, t.deadline, t.id
+             LIMIT ?
+            """,
+            Long.class,
+            responsibleId,
+            Timestamp.from(Instant.now()),
+            Timestamp.from(until),
+            limit);
+    Map<Long, Task> found =
+        tasks.findAllById(ids).stream().collect(Collectors.toMap(Task::getId, Function.identity()));
+    return ids.stream().map(found::get).filter(Objects::nonNull).map(TaskView::of).toList();
+  }
+
   private void check(TaskCommand command) {
     users.requireActive(command.responsibleId(), "responsibleId");
     for (int i = 0; i < command.observerIds().size(); i++) {

@@ -92,7 +92,10 @@ class BulkPagesController {
 
   @PostMapping("/deals/bulk")
   String deals(
-      Request request, @RequestParam(required = false) String q, RedirectAttributes redirect) {
+      Request request,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Long stage,
+      RedirectAttributes redirect) {
     run(
         request,
         redirect,
@@ -101,8 +104,9 @@ class BulkPagesController {
                 request.command(
                     action,
                     new DealFilter(
-                        null, null, null, null, null, null, null, null, null, null, q))));
-    return redirect(back("/deals/list", q));
+                        null, stage, null, null, null, null, null, null, null, null, q))));
+    return redirect(
+        back("/deals/list", q).queryParamIfPresent("stage", Optional.ofNullable(stage)));
   }
 
   @PostMapping("/contacts/bulk")

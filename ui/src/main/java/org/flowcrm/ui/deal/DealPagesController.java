@@ -1,11 +1,14 @@
 package org.flowcrm.ui.deal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowcrm.crm.customfield.CustomizableEntity;
+import org.flowcrm.crm.deal.DealCard;
 import org.flowcrm.crm.deal.DealCommand;
 import org.flowcrm.crm.deal.DealFilter;
 import org.flowcrm.crm.deal.DealService;
@@ -23,6 +26,7 @@ import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.shared.NotFoundException;
 import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
@@ -56,9 +60,13 @@ class DealPagesController {
   static final String BOARD_VIEW = "deal/board";
   static final String LIST_VIEW = "deal/list";
   static final String CARD_VIEW = "deal/card";
+  static final String BOARD_CARDS_VIEW = "deal/board-cards";
 
-  /** Cards per column; the column header still counts and sums them all. */
-  static final int CARDS_PER_STAGE = 50;
+  /**
+   * Cards per column and per "show more"; the column header still counts and sums them all. Kept
+   * small because every card carries its own move form (the board without script).
+   */
+  static final int CARDS_PER_STAGE = 20;
 
   static final int PAGE_SIZE = 25;
 
@@ -105,14 +113,8 @@ class DealPagesController {
     }
     List<Column> columns = new ArrayList<>();
     for (PipelineView.StageView stage : shown.stages()) {
-      List<DealView> cards =
-          deals
-              .list(
-                  new DealFilter(
-                      shown.id(), stage.id(), null, null, null, null, null, null, null, null, null),
-                  new ListRequest("-amount", CARDS_PER_STAGE, null))
-              .items();
-      columns.add(new Column(stage, totals.get(stage.id()), cards));
+      CursorPage<DealCard> cards = stageCards(shown.id(), stage.id(), null);
+      columns.add(new Column(stage, totals.get(stage.id()), cards.items(), cards.nextCursor()));
     }
     model.addAttribute("pipeline", shown);
     model.addAttribute("pipelines", pipelines.list());
@@ -120,24 +122,59 @@ class DealPagesController {
     return BOARD_VIEW;
   }
 
-  /** A kanban column: the stage, its totals over all its deals, and the first cards. */
-  public record Column(PipelineView.StageView stage, StageTotal total, List<DealView> cards) {}
+  /**
+   * The next cards of one column, as list items for the board's "show more" (the link itself leads
+   * to the deal list filtered by the stage when there is no script).
+   */
+  @GetMapping("/deals/stages/{stageId}/cards")
+  String moreCards(@PathVariable long stageId, @RequestParam String after, Model model) {
+    for (PipelineView shown : pipelines.list()) {
+      for (PipelineView.StageView stage : shown.stages()) {
+        if (stage.id() == stageId) {
+          CursorPage<DealCard> cards = stageCards(shown.id(), stageId, after);
+          model.addAttribute("pipeline", shown);
+          model.addAttribute("col", new Column(stage, null, cards.items(), cards.nextCursor()));
+          return BOARD_CARDS_VIEW;
+        }
+      }
+    }
+    throw new NotFoundException("Stage", stageId);
+  }
+
+  private CursorPage<DealCard> stageCards(long pipelineId, long stageId, String after) {
+    return deals.cards(
+        new DealFilter(pipelineId, stageId, null, null, null, null, null, null, null, null, null),
+        new ListRequest(
+            "-amount", CARDS_PER_STAGE, after == null || after.isBlank() ? null : after));
+  }
+
+  /**
+   * A kanban column: the stage, its totals over all its deals, the first cards, and the cursor of
+   * the next ones ({@code null} when all are shown).
+   */
+  public record Column(
+      PipelineView.StageView stage, StageTotal total, List<DealCard> cards, String next) {}
 
   @GetMapping("/deals/list")
   String list(
       @RequestParam(required = false) String q,
+      @RequestParam(required = false) Long stage,
       @RequestParam(required = false) String after,
       Model model) {
     CursorPage<DealView> page =
         deals.list(
-            new DealFilter(null, null, null, null, null, null, null, null, null, null, q),
+            new DealFilter(null, stage, null, null, null, null, null, null, null, null, q),
             new ListRequest("-id", PAGE_SIZE, after == null || after.isBlank() ? null : after));
     model.addAttribute("deals", page.items());
     model.addAttribute("q", q == null ? "" : q);
-    String query =
-        q == null || q.isBlank()
-            ? ""
-            : "q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8) + "&";
+    model.addAttribute("stage", stage == null ? "" : String.valueOf(stage));
+    StringBuilder query = new StringBuilder();
+    if (q != null && !q.isBlank()) {
+      query.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
+    }
+    if (stage != null) {
+      query.append("stage=").append(stage).append('&');
+    }
     model.addAttribute("firstHref", after == null || after.isBlank() ? "" : "/deals/list?" + query);
     model.addAttribute(
         "nextHref",
@@ -146,8 +183,7 @@ class DealPagesController {
             : "/deals/list?"
                 + query
                 + "after="
-                + java.net.URLEncoder.encode(
-                    page.nextCursor(), java.nio.charset.StandardCharsets.UTF_8));
+                + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8));
     bulkBar.addTo(model, "deals");
     return LIST_VIEW;
   }

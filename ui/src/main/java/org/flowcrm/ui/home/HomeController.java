@@ -2,7 +2,6 @@ package org.flowcrm.ui.home;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.flowcrm.crm.deal.DealFilter;
 import org.flowcrm.crm.deal.DealService;
@@ -13,7 +12,6 @@ import org.flowcrm.crm.deal.StageTotal;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.task.TaskFilter;
 import org.flowcrm.crm.task.TaskService;
-import org.flowcrm.crm.task.TaskStatus;
 import org.flowcrm.crm.task.TaskView;
 import org.flowcrm.ui.process.ProcessModels;
 import org.flowcrm.ui.signin.SignedInUser;
@@ -54,7 +52,6 @@ class HomeController {
     long me = SignedInUser.id();
     LocalDate today = LocalDate.now();
     ZoneId zone = ZoneId.systemDefault();
-    List<TaskView> todays = new ArrayList<>();
     List<TaskView> overdue =
         tasks
             .list(
@@ -62,20 +59,8 @@ class HomeController {
                 new ListRequest(null, ITEMS, null))
             .items();
     // Open and in-progress tasks of mine due today or undated (overdue ones have their own card).
-    for (TaskStatus status : List.of(TaskStatus.OPEN, TaskStatus.IN_PROGRESS)) {
-      for (TaskView task :
-          tasks
-              .list(
-                  new TaskFilter(status, me, null, null, null, null),
-                  new ListRequest(null, ListRequest.MAX_LIMIT, null))
-              .items()) {
-        if (!task.overdue()
-            && (task.deadline() == null
-                || !task.deadline().atZone(zone).toLocalDate().isAfter(today))) {
-          todays.add(task);
-        }
-      }
-    }
+    List<TaskView> todays =
+        tasks.dueBy(me, today.plusDays(1).atStartOfDay(zone).toInstant(), ITEMS);
     List<DealView> myDeals =
         deals
             .list(
@@ -85,7 +70,7 @@ class HomeController {
     PipelineView pipeline = pipelines.defaultPipeline();
     List<StageTotal> funnel =
         deals.totals(pipeline.id()).stream().filter(t -> t.deals() > 0).toList();
-    model.addAttribute("todayTasks", todays.stream().limit(ITEMS).toList());
+    model.addAttribute("todayTasks", todays);
     model.addAttribute("overdueTasks", overdue);
     model.addAttribute("myDeals", myDeals);
     model.addAttribute("pipeline", pipeline);

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.Map;
+import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.FieldProblem;
 import org.flowcrm.crm.shared.InvalidFieldException;
 import org.springframework.validation.BindingResult;
@@ -25,6 +26,10 @@ public final class ServiceErrors {
       for (FieldProblem problem : invalid.problems()) {
         reject(result, fieldNames, problem.field(), problem.message());
       }
+      return true;
+    }
+    if (failure instanceof BadParameterException bad) {
+      reject(result, fieldNames, bad.parameter(), bad.getMessage());
       return true;
     }
     if (failure instanceof ConstraintViolationException violations) {

@@ -9,8 +9,10 @@ import java.util.UUID;
 import org.flowcrm.crm.deal.DealCommand;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.deal.PipelineCommand;
 import org.flowcrm.crm.deal.PipelineService;
 import org.flowcrm.crm.deal.PipelineView;
+import org.flowcrm.crm.deal.StageSemantic;
 import org.flowcrm.crm.product.ProductCommand;
 import org.flowcrm.crm.product.ProductService;
 import org.flowcrm.ui.BrowserTest;
@@ -88,13 +90,15 @@ class DealsIT extends BrowserTest {
 
   @Test
   void theBoardCountsAndSumsEachStageAndMovesByDragAndDrop() {
-    DealView deal = deal("Solar roof " + word(), "1234.50");
+    // Columns show the largest deals first (the rest behind "show more"), so the amount keeps the
+    // card on the first screen whatever other tests left in the stage.
+    DealView deal = deal("Solar roof " + word(), "991234.50");
     long first = deal.stageId();
     long offer = stage("OFFER").id();
     open("/deals");
     int before = count(first);
     int offerBefore = count(offer);
-    assertThat(card(deal.id()).getText()).contains("Solar roof").contains("1,234.50 EUR");
+    assertThat(card(deal.id()).getText()).contains("Solar roof").contains("991,234.50 EUR");
     assertThat(column(first).findElement(By.tagName("h2")).getText()).isEqualTo(deal.stageName());
 
     drag(card(deal.id()), column(offer));
@@ -118,7 +122,7 @@ class DealsIT extends BrowserTest {
 
   @Test
   void withoutScriptTheCardsFormMovesTheDealAndARefusalShowsTheReason() {
-    DealView deal = deal("Warehouse racks " + word(), "500");
+    DealView deal = deal("Warehouse racks " + word(), "990500");
     long won = stage("WON").id();
     open("/deals");
     new Select(card(deal.id()).findElement(By.tagName("select")))
@@ -147,6 +151,61 @@ class DealsIT extends BrowserTest {
     assertThat(waitFor(By.cssSelector(".flash-error[role=alert]")).getText())
         .startsWith("The deal was not moved: ");
     assertThat(deals.get(deal.id()).stageCode()).isEqualTo("WON");
+  }
+
+  @Test
+  void aLongColumnShowsTheLargestDealsAndLoadsTheRestInPlace() {
+    // A pipeline of its own, so the column holds exactly the deals of this test.
+    String word = word();
+    PipelineView pipeline =
+        pipelines.create(
+            new PipelineCommand(
+                "Board paging " + word,
+                null,
+                List.of(
+                    new PipelineCommand.StageCommand("OPEN", "Open", StageSemantic.OPEN, 10),
+                    new PipelineCommand.StageCommand("WON", "Won", StageSemantic.WON, 100),
+                    new PipelineCommand.StageCommand("LOST", "Lost", StageSemantic.LOST, 0))));
+    long open = pipeline.stages().get(0).id();
+    for (int i = 1; i <= 23; i++) {
+      deals.create(
+          new DealCommand(
+              "Pallet " + i + " " + word,
+              pipeline.id(),
+              open,
+              new BigDecimal(i * 100),
+              "EUR",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
+    }
+    open("/deals?pipeline=" + pipeline.id());
+    assertThat(count(open)).isEqualTo(23);
+    List<WebElement> first = column(open).findElements(By.cssSelector(".deal-card"));
+    assertThat(first).hasSize(20);
+    assertThat(first.get(0).getText()).startsWith("Pallet 23 ");
+    WebElement more = column(open).findElement(By.cssSelector(".board-more a"));
+    // Without script the link is the deal list of that stage.
+    assertThat(more.getAttribute("href")).endsWith("/deals/list?stage=" + open);
+
+    more.click();
+
+    waitUpTo(Duration.ofSeconds(20))
+        .until(d -> column(open).findElements(By.cssSelector(".deal-card")).size() == 23);
+    assertThat(column(open).findElements(By.cssSelector(".board-more"))).isEmpty();
+    List<WebElement> all = column(open).findElements(By.cssSelector(".deal-card"));
+    assertThat(all.get(22).getText()).startsWith("Pallet 1 ");
+    // The loaded cards move like the others.
+    assertThat(all.get(22).findElements(By.cssSelector(".move-form select"))).hasSize(1);
+    assertThat(consoleErrors()).isEmpty();
+
+    open("/deals/list?stage=" + open);
+    assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(23);
   }
 
   @Test
