@@ -7,6 +7,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.UserTask;
 import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -29,6 +35,10 @@ import org.flowcrm.crm.lead.LeadConverted;
 import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadSource;
 import org.flowcrm.crm.notification.NotificationCreated;
+import org.flowcrm.crm.onlinestore.StoreOrderService;
+import org.flowcrm.crm.product.ProductCommand;
+import org.flowcrm.crm.product.ProductService;
+import org.flowcrm.crm.product.ProductView;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.EmailType;
 import org.flowcrm.crm.shared.ListRequest;
@@ -57,7 +67,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *   <li>right after {@code crm.notify} committed the second lead's "lead assigned" notification,
  *       before the job completed, while the first lead waits on its repeat-call timer;
  *   <li>right after {@code crm.create-entity} converted the first lead, before the job completed;
- *   <li>while the deal waits for the "invoice paid" message.
+ *   <li>while the deal waits for the "invoice paid" message, and an online-store order taken in
+ *       through the intake waits for its first call; after the restart the store sends the same
+ *       order again, which must update that deal rather than create a second one.
  * </ol>
  *
  * <p>Each start of the application takes long on a loaded machine, so the crash points share
@@ -154,10 +166,30 @@ class CrashAndRestartIT {
                     .findFirst()
                     .orElse(null));
     eventually(() -> "PAYMENT".equals(dealService().get(dealId).stageCode()) ? true : null);
+    //    the online-store scenario is in the middle as well: an order taken in through the intake
+    //    (CommerceML over HTTP) whose deal waits for its first call
+    String store = "crash-" + u;
+    String orderId = "CR-" + u;
+    String orderXml =
+        DealScenarioIT.storeOrderXml(
+            orderId,
+            "store." + u + "@example.com",
+            product("Crash desk " + u, "899.00"),
+            product("Crash arm " + u, "79.90"));
+    HttpResponse<String> taken = postStoreOrder(store, orderXml);
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+    long storeDealId = bean(StoreOrderService.class).status(store, orderId).dealId();
+    long storeInstance = eventually(() -> dealService().get(storeDealId).process()).instanceKey();
+    openTask(storeInstance, "first-call");
     crash();
 
-    // 4. the payment arrives after the restart; the courier delivers; the deal is won
+    // 4. the payment arrives after the restart; the courier delivers; the deal is won. The store,
+    //    which never heard back before the crash, sends the same order again.
     start();
+    HttpResponse<String> resent = postStoreOrder(store, orderXml);
+    assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+    assertThat(bean(StoreOrderService.class).status(store, orderId).dealId())
+        .isEqualTo(storeDealId);
     bean(InvoiceService.class).changeStatus(invoice.id(), InvoiceStatus.PAID, null);
     UserTask deliver = eventually(() -> people().courierTaskOf(dealInstance));
     people().complete(deliver, Map.of("deliveryResult", "delivered", "deliveryNote", "ok"));
@@ -230,6 +262,41 @@ class CrashAndRestartIT {
     assertThat(people().tasks(leadInstance, "call-client")).hasSize(2);
     assertThat(people().tasks(secondInstance, "qualify-lead")).hasSize(1);
     assertThat(people().tasks(dealInstance, "first-call")).hasSize(1);
+    // the re-sent store order: one order, one deal, one process with one first call
+    assertThat(count(db, "SELECT COUNT(*) FROM crm_store_order WHERE store_code = ?", store))
+        .as("store orders")
+        .isEqualTo(1);
+    assertThat(
+            count(
+                db,
+                "SELECT COUNT(*) FROM crm_deal WHERE title = ?",
+                "Online store order " + orderId + " (" + store + ")"))
+        .as("deals of the store order")
+        .isEqualTo(1);
+    assertThat(dealService().get(storeDealId).process().instanceKey()).isEqualTo(storeInstance);
+    assertThat(people().openTasks(storeInstance, "first-call")).hasSize(1);
+  }
+
+  private ProductView product(String name, String price) {
+    return bean(ProductService.class)
+        .create(
+            new ProductCommand(
+                name, null, null, true, new BigDecimal(price), null, "pcs", null, null));
+  }
+
+  /** An order sent the way a store sends it: CommerceML over HTTP, as the integration user. */
+  private HttpResponse<String> postStoreOrder(String store, String xml) throws Exception {
+    String port = app.getEnvironment().getProperty("local.server.port");
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/store-orders?store=" + store))
+                .header(
+                    "Authorization", ScenarioSupport.basic("admin", ScenarioSupport.ADMIN_PASSWORD))
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private static LeadCommand lead(String title, String email) {

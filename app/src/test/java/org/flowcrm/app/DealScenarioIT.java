@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ import org.flowcrm.crm.invoice.InvoiceService;
 import org.flowcrm.crm.invoice.InvoiceStatus;
 import org.flowcrm.crm.invoice.InvoiceView;
 import org.flowcrm.crm.link.ItemType;
+import org.flowcrm.crm.onlinestore.StoreOrderService;
+import org.flowcrm.crm.onlinestore.StoreOrderStatus;
+import org.flowcrm.crm.onlinestore.StoreOrderView;
 import org.flowcrm.crm.process.ProcessLinkService;
 import org.flowcrm.crm.product.ProductCommand;
 import org.flowcrm.crm.product.ProductService;
@@ -66,8 +70,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The sales team's scenarios for deals that do not come from a lead, end to end in the assembled
  * application (same context as {@link SalesLifecycleIT}): a deal taken on a phone call with catalog
- * products and a discount, an online-store order the client trims on the call and the courier
- * delivers on the second attempt, and a manager's kanban moves the process refuses or accepts.
+ * products and a discount, an online-store order that arrives through the intake endpoint in
+ * CommerceML, which the client trims on the call and the courier delivers on the second attempt,
+ * and a manager's kanban moves the process refuses or accepts.
  *
  * <p>A deal created by hand starts its deal-execution process by itself after the commit; {@link
  * #startDealExecution} waits until the deal shows it.
@@ -88,6 +93,7 @@ class DealScenarioIT {
   @Autowired InvoiceService invoices;
   @Autowired ActivityService activities;
   @Autowired ProcessLinkService links;
+  @Autowired StoreOrderService storeOrders;
   @Autowired UserDetailsService userDetails;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -191,20 +197,33 @@ class DealScenarioIT {
   }
 
   @Test
-  void anOnlineStoreOrderLosesAnItemOnTheCallAndIsDeliveredOnTheSecondAttempt() {
+  void anOnlineStoreOrderLosesAnItemOnTheCallAndIsDeliveredOnTheSecondAttempt() throws Exception {
     String u = UUID.randomUUID().toString().substring(0, 8);
     String email = "anna." + u + "@example.com";
+    String store = "web-" + u;
+    String orderId = "WEB-" + u;
     ProductView standingDesk = product("Standing desk " + u, "899.00");
     ProductView monitorArm = product("Monitor arm " + u, "79.90");
-    long contactId = contact("Anna", "Wisniewska " + u, email);
-    DealView order =
-        deals.create(
-            deal(
-                "Online store order " + u,
-                DealType.GOODS,
-                contactId,
-                List.of(row(standingDesk, "1", "0"), row(monitorArm, "2", "0"))));
+
+    // The order arrives from the online store in CommerceML; the buyer is new to the CRM.
+    HttpResponse<String> received =
+        postStoreOrder(store, storeOrderXml(orderId, email, standingDesk, monitorArm));
+    assertThat(received.statusCode()).as(received.body()).isEqualTo(201);
+    assertThat(received.body()).contains("<Значение>new</Значение>");
+    StoreOrderView intake = storeOrders.status(store, orderId);
+    DealView order = deals.get(intake.dealId());
+    assertThat(order.title()).isEqualTo("Online store order " + orderId + " (" + store + ")");
     assertThat(order.amount()).isEqualByComparingTo("1058.80");
+    assertThat(order.rows())
+        .extracting(ProductRowView::productId)
+        .containsExactly(standingDesk.id(), monitorArm.id());
+    assertThat(order.contactIds()).containsExactly(intake.contactId());
+    assertThat(contacts.get(intake.contactId()).emails())
+        .extracting(Email::value)
+        .containsExactly(email);
+    assertThat(deals.comments(order.id()).get(0).text())
+        .contains("time: 10:00-14:00")
+        .contains("comment: Ring twice");
     long instance = startDealExecution(order.id());
 
     // On the first call the client drops the monitor arms; the manager edits the deal, then
@@ -228,7 +247,7 @@ class DealScenarioIT {
                 current.companyId(),
                 current.contactIds(),
                 current.rows().stream()
-                    .filter(r -> r.productId().equals(standingDesk.id()))
+                    .filter(r -> Long.valueOf(standingDesk.id()).equals(r.productId()))
                     .map(
                         r ->
                             new ProductRow(
@@ -281,6 +300,22 @@ class DealScenarioIT {
     assertThat(failures.get(0).description())
         .isEqualTo("Delivery attempt 1 failed: nobody at the door");
     assertThat(failures.get(0).completed()).isTrue();
+
+    // The store asks for the order's status in its own format: delivered and completed, with the
+    // one item the client kept.
+    HttpResponse<String> status = storeOrderStatus(store, orderId);
+    assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+    assertThat(status.body())
+        .contains("<Наименование>Статус заказа</Наименование><Значение>completed</Значение>")
+        .contains("<Наименование>Оплачен</Наименование><Значение>true</Значение>")
+        .contains("<Наименование>Отгружен</Наименование><Значение>true</Значение>")
+        .contains("<Наименование>Финальный статус</Наименование><Значение>true</Значение>")
+        .contains("<Наименование>Standing desk " + u + "</Наименование>")
+        .doesNotContain("Monitor arm " + u);
+    StoreOrderView done = storeOrders.status(store, orderId);
+    assertThat(done.status()).isEqualTo(StoreOrderStatus.COMPLETED);
+    assertThat(done.delivered()).isTrue();
+    assertThat(done.amount()).isEqualByComparingTo("899.00");
   }
 
   @Test
@@ -312,6 +347,88 @@ class DealScenarioIT {
     people.openTask(instance, "negotiation");
     assertThat(people.openTasks(instance, "first-call")).isEmpty();
     eventually(() -> stageOf(deal.id()).equals("NEGOTIATION") ? true : null);
+  }
+
+  // ---- the online store
+
+  /** Sends an order the way a store does: CommerceML over HTTP, as its integration user. */
+  private HttpResponse<String> postStoreOrder(String store, String xml) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/store-orders?store=" + store))
+            .header("Authorization", basic("admin", ADMIN_PASSWORD))
+            .header("Content-Type", "application/xml")
+            .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> storeOrderStatus(String store, String orderId) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://localhost:" + port + "/api/v1/store-orders/" + store + "/" + orderId))
+            .header("Authorization", basic("admin", ADMIN_PASSWORD))
+            .header("Accept", "application/xml")
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A CommerceML 2 order as a Bitrix store exports it: the store's own item ids, so the CRM matches
+   * the catalog by exact name; delivery wishes among the document's requisites.
+   */
+  static String storeOrderXml(String orderId, String email, ProductView desk, ProductView arm) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <КоммерческаяИнформация xmlns="urn:1C.ru:commerceml_2" ВерсияСхемы="2.08" ДатаФормирования="2026-03-02T10:15:00">
+          <Документ>
+            <Ид>%1$s</Ид>
+            <Номер>%1$s</Номер>
+            <Дата>2026-03-02</Дата>
+            <ХозОперация>Заказ товара</ХозОперация>
+            <Роль>Продавец</Роль>
+            <Валюта>%2$s</Валюта>
+            <Курс>1</Курс>
+            <Сумма>1058.80</Сумма>
+            <Контрагенты>
+              <Контрагент>
+                <Ид>buyer-%1$s</Ид>
+                <Наименование>Anna Wisniewska</Наименование>
+                <Роль>Покупатель</Роль>
+                <Контакты>
+                  <Контакт><Тип>Почта</Тип><Значение>%3$s</Значение></Контакт>
+                </Контакты>
+              </Контрагент>
+            </Контрагенты>
+            <Товары>
+              <Товар>
+                <Ид>store-101</Ид>
+                <Наименование>%4$s</Наименование>
+                <БазоваяЕдиница Код="796">шт</БазоваяЕдиница>
+                <ЦенаЗаЕдиницу>899.00</ЦенаЗаЕдиницу>
+                <Количество>1</Количество>
+                <Сумма>899.00</Сумма>
+              </Товар>
+              <Товар>
+                <Ид>store-202</Ид>
+                <Наименование>%5$s</Наименование>
+                <БазоваяЕдиница Код="796">шт</БазоваяЕдиница>
+                <ЦенаЗаЕдиницу>79.90</ЦенаЗаЕдиницу>
+                <Количество>2</Количество>
+                <Сумма>159.80</Сумма>
+              </Товар>
+            </Товары>
+            <ЗначенияРеквизитов>
+              <ЗначениеРеквизита><Наименование>Адрес доставки</Наименование><Значение>ul. Prosta 1, Warszawa</Значение></ЗначениеРеквизита>
+              <ЗначениеРеквизита><Наименование>Время доставки</Наименование><Значение>10:00-14:00</Значение></ЗначениеРеквизита>
+              <ЗначениеРеквизита><Наименование>Комментарий к доставке</Наименование><Значение>Ring twice</Значение></ЗначениеРеквизита>
+            </ЗначенияРеквизитов>
+          </Документ>
+        </КоммерческаяИнформация>
+        """
+        .formatted(orderId, desk.currency(), email, desk.name(), arm.name());
   }
 
   // ---- the manager's tools

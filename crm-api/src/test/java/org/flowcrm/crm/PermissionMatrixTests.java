@@ -395,6 +395,22 @@ class PermissionMatrixTests extends ApiTest {
             Action.UPDATE,
             id -> json(post("/api/v1/deals/" + id + "/comments"), map("text", "hello"))));
     r.put("GET /api/v1/deals/totals", new AnyUser(c -> get("/api/v1/deals/totals?pipelineId=1")));
+    // online-store orders: the store's user needs to create deals (StoreOrderApiTests)
+    r.put(
+        "POST /api/v1/store-orders",
+        new OnKind(
+            EntityType.DEAL,
+            Action.CREATE,
+            c -> json(post("/api/v1/store-orders"), storeOrder("pm-" + unique()))));
+    r.put(
+        "GET /api/v1/store-orders",
+        new OnKind(EntityType.DEAL, Action.CREATE, c -> get("/api/v1/store-orders?store=pm")));
+    r.put(
+        "GET /api/v1/store-orders/{store}/{orderId}",
+        new OnKind(
+            EntityType.DEAL,
+            Action.CREATE,
+            c -> get("/api/v1/store-orders/pm/" + c.test().newStoreOrder())));
     // reports: REPORT READ to open them (rows limited in SQL, see ReportApiTests), EXPORT for CSV
     r.put(
         "GET /api/v1/reports",
@@ -848,6 +864,25 @@ class PermissionMatrixTests extends ApiTest {
         "POST /api/v1/notifications/{id}/read",
         new AnyUser(c -> post("/api/v1/notifications/0/read")));
     return r;
+  }
+
+  static Map<String, Object> storeOrder(String orderId) {
+    return map(
+        "storeCode",
+        "pm",
+        "orderId",
+        orderId,
+        "customer",
+        map("name", "Store Buyer", "email", orderId + "@example.com"),
+        "rows",
+        List.of(map("name", "Item", "quantity", 1, "unitPrice", 10)));
+  }
+
+  /** An order of the store "pm", taken in by the fixture administrator; returns its order id. */
+  String newStoreOrder() throws Exception {
+    String orderId = "pm-" + unique();
+    adminCreate("/api/v1/store-orders", storeOrder(orderId));
+    return orderId;
   }
 
   static Map<String, Object> mailTemplate(String code) {

@@ -98,6 +98,31 @@ public class ProductService {
     return products.findById(id).map(ProductView::of);
   }
 
+  /**
+   * The catalog product an order line from outside names (an online-store order): by SKU first,
+   * else an active product with exactly this name when only one has it.
+   */
+  public Optional<ProductView> findBySkuOrName(String sku, String name) {
+    if (sku != null && !sku.isBlank()) {
+      List<Long> bySku =
+          jdbc.queryForList("SELECT id FROM crm_product WHERE sku = ?", Long.class, sku.strip());
+      if (!bySku.isEmpty()) {
+        return find(bySku.get(0));
+      }
+    }
+    if (name != null && !name.isBlank()) {
+      List<Long> byName =
+          jdbc.queryForList(
+              "SELECT id FROM crm_product WHERE active = TRUE AND name = ? LIMIT 2",
+              Long.class,
+              name.strip());
+      if (byName.size() == 1) {
+        return find(byName.get(0));
+      }
+    }
+    return Optional.empty();
+  }
+
   @Transactional
   public ProductView update(long id, @Valid ProductCommand command, Long expectedVersion) {
     Product product = require(id, Action.UPDATE);
