@@ -9,11 +9,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** Who is signed in, for pages that show "my" records. */
 public final class SignedInUser {
 
+  /** crm-api's role code of administrators. */
+  public static final String ADMINISTRATOR_ROLE = "ADMINISTRATOR";
+
   private SignedInUser() {}
 
   /** The signed-in user's id; pages behind sign-in always have one. */
   public static long id() {
     return principal().id();
+  }
+
+  /** Whether the signed-in user holds the administrator role (the Administration menu). */
+  public static boolean administrator() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null
+        && authentication.getPrincipal() instanceof CrmUserPrincipal principal
+        && principal.roles().contains(ADMINISTRATOR_ROLE);
   }
 
   /** The login: a process user task's assignee names the user by it. */
@@ -29,7 +40,8 @@ public final class SignedInUser {
     return principal().roles().stream().map(r -> r.toLowerCase(Locale.ROOT)).toList();
   }
 
-  private static CrmUserPrincipal principal() {
+  /** The signed-in user as crm-api's services take him (password changes name their caller). */
+  public static CrmUserPrincipal principal() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null
         && authentication.getPrincipal() instanceof CrmUserPrincipal principal) {

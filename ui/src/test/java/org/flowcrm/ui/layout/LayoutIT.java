@@ -26,7 +26,8 @@ class LayoutIT extends BrowserTest {
             "Products",
             "Tasks",
             "Processes",
-            "Reports");
+            "Reports",
+            "Administration"); // the tests sign in as the administrator
     assertThat(browser.findElement(By.cssSelector(".app-nav a[aria-current=\"page\"]")).getText())
         .isEqualTo("Home");
     assertThat(browser.findElement(By.id("main")).getText())
