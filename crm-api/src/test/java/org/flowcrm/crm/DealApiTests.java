@@ -3,6 +3,7 @@ package org.flowcrm.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -181,6 +182,22 @@ class DealApiTests extends ApiTest {
     updated.get("stages").forEach(st -> names.add(st.get("name").asString()));
     assertThat(names).containsExactly("Qualify", "Working", "Done", "Gone");
     assertThat(updated.get("name").asString()).isEqualTo("Configured");
+  }
+
+  @Test
+  void aPipelineWithDealsOrTheDefaultOneIsNotDeleted() throws Exception {
+    long inUse = createPipeline("In use " + unique());
+    create("/api/v1/deals", Map.of("title", "Keeps it", "pipelineId", inUse));
+    mvc.perform(delete("/api/v1/pipelines/" + inUse))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", containsString("still has 1 deal")));
+    long sales = getJson("/api/v1/pipelines").get(0).get("id").asLong();
+    mvc.perform(delete("/api/v1/pipelines/" + sales))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", containsString("default pipeline")));
+    long empty = createPipeline("Empty " + unique());
+    mvc.perform(delete("/api/v1/pipelines/" + empty)).andExpect(status().isNoContent());
+    mvc.perform(get("/api/v1/pipelines/" + empty)).andExpect(status().isNotFound());
   }
 
   @Test

@@ -178,7 +178,10 @@ public class CustomFieldService {
     }
     if (!isSystemUser()) {
       for (CustomField field : byCode.values()) {
-        if (field.isRequired() && !result.containsKey(field.getCode())) {
+        // a value refused for its type already has its message; "is required" would only add noise
+        boolean refused =
+            problems.stream().anyMatch(p -> p.field().equals("customFields." + field.getCode()));
+        if (field.isRequired() && !result.containsKey(field.getCode()) && !refused) {
           problems.add(new FieldProblem("customFields." + field.getCode(), "is required"));
         }
       }

@@ -8,6 +8,8 @@ interface Deals extends JpaRepository<Deal, Long> {
 
   boolean existsByStageId(long stageId);
 
+  long countByPipelineId(long pipelineId);
+
   Optional<Deal> findFirstByProcessInstanceKey(long processInstanceKey);
 
   List<Deal> findBySourceLeadId(long leadId);

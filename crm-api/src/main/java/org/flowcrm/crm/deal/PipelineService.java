@@ -97,6 +97,32 @@ public class PipelineService {
     return PipelineView.of(pipeline);
   }
 
+  /**
+   * Deletes a pipeline nobody uses: refused (409) while deals are in it, and for the default
+   * pipeline, where deals go when none is named.
+   */
+  @Transactional
+  public void delete(long id, Long expectedVersion) {
+    policy.requireAdministrator("PIPELINES");
+    Pipeline pipeline = require(id);
+    Versions.check("Pipeline", id, pipeline.getVersion(), expectedVersion);
+    if (pipeline.isDefaultPipeline()) {
+      throw new ConflictException(
+          "Pipeline " + pipeline.getName() + " is the default pipeline and cannot be deleted");
+    }
+    long inUse = deals.countByPipelineId(id);
+    if (inUse > 0) {
+      throw new ConflictException(
+          "Pipeline "
+              + pipeline.getName()
+              + " still has "
+              + inUse
+              + (inUse == 1 ? " deal" : " deals")
+              + "; move or delete them first");
+    }
+    pipelines.delete(pipeline);
+  }
+
   Pipeline defaultPipelineEntity() {
     return pipelines
         .findFirstByDefaultPipelineTrue()

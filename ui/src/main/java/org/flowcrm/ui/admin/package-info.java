@@ -1,6 +1,8 @@
 /**
- * Administration pages for administrators: users, departments, roles and their permission matrix,
- * currencies and the embedded mail catcher's inbox, under the "Administration" menu ({@code
- * /admin}). crm-api's services refuse everyone else (403); the menu is hidden for them.
+ * Administration pages for administrators under the "Administration" menu ({@code /admin}): users,
+ * departments, roles and their permission matrix, currencies, the embedded mail catcher's inbox,
+ * pipelines and stages, custom fields, mail templates and web forms. {@code AdministratorsOnly}
+ * refuses everyone else (403) before any handler here, and crm-api's services check again; the
+ * menu is hidden for them.
  */
 package org.flowcrm.ui.admin;

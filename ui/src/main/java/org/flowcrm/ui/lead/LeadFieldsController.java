@@ -140,6 +140,25 @@ class LeadFieldsController {
     };
   }
 
+  /** The lead's current values with new custom field values (the service takes whole records). */
+  static LeadCommand withCustomFields(LeadView lead, java.util.Map<String, Object> values) {
+    LeadCommand current = with(lead, "", "");
+    return new LeadCommand(
+        current.title(),
+        current.firstName(),
+        current.lastName(),
+        current.companyName(),
+        current.position(),
+        current.address(),
+        current.source(),
+        current.status(),
+        current.responsibleId(),
+        current.phones(),
+        current.emails(),
+        current.productInterests(),
+        values);
+  }
+
   /** The lead's current values with one field changed: the service takes whole records. */
   private static LeadCommand with(LeadView lead, String field, String value) {
     String blankToNull = value.isEmpty() ? null : value;

@@ -5,7 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.flowcrm.crm.lead.LeadCommand;
 import org.flowcrm.crm.lead.LeadSource;
 import org.flowcrm.crm.shared.EmailType;
@@ -43,7 +45,10 @@ public class LeadForm {
 
   @NotNull private LeadSource source = LeadSource.PHONE;
 
-  LeadCommand toCommand(Long responsibleId) {
+  /** Custom field values as typed, by code; the service checks them by type. */
+  private Map<String, String> customFields = new LinkedHashMap<>();
+
+  LeadCommand toCommand(Long responsibleId, Map<String, Object> customFieldValues) {
     return new LeadCommand(
         title,
         blankToNull(firstName),
@@ -58,7 +63,8 @@ public class LeadForm {
         blank(email)
             ? List.of()
             : List.of(new org.flowcrm.crm.shared.Email(EmailType.WORK, email.trim())),
-        List.of());
+        List.of(),
+        customFieldValues);
   }
 
   private static boolean blank(String s) {
@@ -131,5 +137,13 @@ public class LeadForm {
 
   public void setSource(LeadSource source) {
     this.source = source;
+  }
+
+  public Map<String, String> getCustomFields() {
+    return customFields;
+  }
+
+  public void setCustomFields(Map<String, String> customFields) {
+    this.customFields = customFields;
   }
 }

@@ -28,6 +28,7 @@ import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.layout.Flash;
 import org.flowcrm.ui.layout.ServiceErrors;
 import org.flowcrm.ui.listview.ListViews;
+import org.flowcrm.ui.record.CustomFieldInputs;
 import org.flowcrm.ui.record.RecordExtras;
 import org.flowcrm.ui.signin.SignedInUser;
 import org.springframework.stereotype.Controller;
@@ -59,6 +60,7 @@ class LeadPagesController {
   static final List<String> SORTS = List.of("-id", "id", "title", "-title", "-updatedAt");
 
   private final RecordExtras extras;
+  private final CustomFieldInputs customFieldInputs;
   private final LeadService leads;
   private final UserService users;
   private final BulkBar bulkBar;
@@ -69,8 +71,10 @@ class LeadPagesController {
       UserService users,
       BulkBar bulkBar,
       ListViews listViews,
-      RecordExtras extras) {
+      RecordExtras extras,
+      CustomFieldInputs customFieldInputs) {
     this.extras = extras;
+    this.customFieldInputs = customFieldInputs;
     this.bulkBar = bulkBar;
     this.listViews = listViews;
     this.leads = leads;
@@ -135,8 +139,9 @@ class LeadPagesController {
 
   @GetMapping("/leads/new")
   String newLead(Model model) {
-    model.addAttribute("lead", new LeadForm());
-    return form(model);
+    LeadForm form = new LeadForm();
+    model.addAttribute("lead", form);
+    return form(model, form);
   }
 
   @PostMapping("/leads")
@@ -146,17 +151,24 @@ class LeadPagesController {
       Model model,
       RedirectAttributes redirect) {
     if (errors.hasErrors()) {
-      return form(model);
+      return form(model, form);
     }
     LeadView created;
     try {
-      created = leads.create(form.toCommand(SignedInUser.id()));
+      created =
+          leads.create(
+              form.toCommand(
+                  SignedInUser.id(),
+                  customFieldInputs.values(CustomizableEntity.LEAD, form.getCustomFields())));
     } catch (RuntimeException refused) {
-      if (ServiceErrors.bind(
-          refused,
-          errors,
-          Map.of("emails[0].value", "email", "phones[0].value", "phone", "title", "title"))) {
-        return form(model);
+      // every custom field gets its entry first, so a refusal has a field to stand at
+      String view = form(model, form);
+      Map<String, String> names =
+          new LinkedHashMap<>(customFieldInputs.errorFields(CustomizableEntity.LEAD));
+      names.putAll(
+          Map.of("emails[0].value", "email", "phones[0].value", "phone", "title", "title"));
+      if (ServiceErrors.bind(refused, errors, names)) {
+        return view;
       }
       throw refused;
     }
@@ -164,7 +176,8 @@ class LeadPagesController {
     return "redirect:/leads/" + created.id();
   }
 
-  private String form(Model model) {
+  private String form(Model model, LeadForm form) {
+    customFieldInputs.addTo(model, CustomizableEntity.LEAD, form.getCustomFields());
     Map<String, String> sources = new LinkedHashMap<>();
     for (LeadSource source : LeadSource.values()) {
       sources.put(source.name(), "lead.source." + source.name());

@@ -8,6 +8,7 @@ import org.flowcrm.crm.deal.PipelineService;
 import org.flowcrm.crm.deal.PipelineView;
 import org.flowcrm.crm.shared.ETags;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,5 +54,13 @@ class PipelineController {
       @Valid @RequestBody PipelineCommand command) {
     PipelineView pipeline = pipelines.update(id, command, ETags.expectedVersion(ifMatch, true));
     return ResponseEntity.ok().eTag(ETags.of(pipeline.version())).body(pipeline);
+  }
+
+  /** 409 while deals are in the pipeline, or for the default pipeline. */
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(
+      @PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    pipelines.delete(id, ETags.expectedVersion(ifMatch, false));
+    return ResponseEntity.noContent().build();
   }
 }

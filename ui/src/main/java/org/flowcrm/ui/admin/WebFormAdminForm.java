@@ -1,0 +1,257 @@
+package org.flowcrm.ui.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.flowcrm.crm.webform.FormField;
+import org.flowcrm.crm.webform.LeadField;
+import org.flowcrm.crm.webform.WebFormCommand;
+import org.flowcrm.crm.webform.WebFormView;
+
+/**
+ * The web form editor's form: one row per lead field the public form can fill (ticked ones are in
+ * the form, in this order), the texts, the button, the responsible and what happens after sending:
+ * a thank-you message or a redirect.
+ */
+public class WebFormAdminForm {
+
+  /** After-submit choices. */
+  static final String THANK_YOU = "THANK_YOU";
+
+  static final String REDIRECT = "REDIRECT";
+
+  private String name;
+  private String heading;
+  private List<FieldRow> fields = new ArrayList<>();
+  private String consentText;
+  private String buttonText;
+  private String buttonColor = "#1a73e8";
+  private Long responsibleId;
+  private String afterSubmit = THANK_YOU;
+  private String thankYouMessage;
+  private String redirectUrl;
+  private boolean active = true;
+  private Long version;
+
+  /** A new form: first name, last name, e-mail (required), phone and message offered. */
+  static WebFormAdminForm blank(java.util.function.Function<LeadField, String> defaultLabel) {
+    WebFormAdminForm form = new WebFormAdminForm();
+    for (LeadField field : LeadField.values()) {
+      FieldRow row = new FieldRow();
+      row.field = field;
+      row.label = defaultLabel.apply(field);
+      row.included =
+          switch (field) {
+            case FIRST_NAME, LAST_NAME, EMAIL, PHONE, MESSAGE -> true;
+            default -> false;
+          };
+      row.required = field == LeadField.EMAIL;
+      form.fields.add(row);
+    }
+    return form;
+  }
+
+  static WebFormAdminForm of(
+      WebFormView view, java.util.function.Function<LeadField, String> defaultLabel) {
+    WebFormAdminForm form = new WebFormAdminForm();
+    form.name = view.name();
+    form.heading = view.heading();
+    form.consentText = view.consentText();
+    form.buttonText = view.buttonText();
+    form.buttonColor = view.buttonColor();
+    form.responsibleId = view.responsibleId();
+    form.afterSubmit = view.redirectUrl() != null ? REDIRECT : THANK_YOU;
+    form.thankYouMessage = view.thankYouMessage();
+    form.redirectUrl = view.redirectUrl();
+    form.active = view.active();
+    form.version = view.version();
+    // the form's own fields first, in its order; then the others to offer
+    for (FormField f : view.fields()) {
+      FieldRow row = new FieldRow();
+      row.field = f.field();
+      row.label = f.label();
+      row.required = f.required();
+      row.included = true;
+      form.fields.add(row);
+    }
+    for (LeadField field : LeadField.values()) {
+      if (view.fields().stream().noneMatch(f -> f.field() == field)) {
+        FieldRow row = new FieldRow();
+        row.field = field;
+        row.label = defaultLabel.apply(field);
+        form.fields.add(row);
+      }
+    }
+    return form;
+  }
+
+  /** The ticked rows, in order, with the index of the row each came from. */
+  List<Integer> includedRows() {
+    List<Integer> rows = new ArrayList<>();
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).included && fields.get(i).field != null) {
+        rows.add(i);
+      }
+    }
+    return rows;
+  }
+
+  WebFormCommand toCommand() {
+    List<FormField> chosen = new ArrayList<>();
+    for (int i : includedRows()) {
+      FieldRow row = fields.get(i);
+      chosen.add(new FormField(row.field, strip(row.label), row.required));
+    }
+    boolean redirect = REDIRECT.equals(afterSubmit);
+    return new WebFormCommand(
+        strip(name),
+        strip(heading),
+        chosen,
+        strip(consentText),
+        strip(buttonText),
+        strip(buttonColor),
+        responsibleId,
+        redirect ? null : strip(thankYouMessage),
+        redirect ? strip(redirectUrl) : null,
+        active);
+  }
+
+  private static String strip(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getHeading() {
+    return heading;
+  }
+
+  public void setHeading(String heading) {
+    this.heading = heading;
+  }
+
+  public List<FieldRow> getFields() {
+    return fields;
+  }
+
+  public void setFields(List<FieldRow> fields) {
+    this.fields = fields;
+  }
+
+  public String getConsentText() {
+    return consentText;
+  }
+
+  public void setConsentText(String consentText) {
+    this.consentText = consentText;
+  }
+
+  public String getButtonText() {
+    return buttonText;
+  }
+
+  public void setButtonText(String buttonText) {
+    this.buttonText = buttonText;
+  }
+
+  public String getButtonColor() {
+    return buttonColor;
+  }
+
+  public void setButtonColor(String buttonColor) {
+    this.buttonColor = buttonColor;
+  }
+
+  public Long getResponsibleId() {
+    return responsibleId;
+  }
+
+  public void setResponsibleId(Long responsibleId) {
+    this.responsibleId = responsibleId;
+  }
+
+  public String getAfterSubmit() {
+    return afterSubmit;
+  }
+
+  public void setAfterSubmit(String afterSubmit) {
+    this.afterSubmit = afterSubmit;
+  }
+
+  public String getThankYouMessage() {
+    return thankYouMessage;
+  }
+
+  public void setThankYouMessage(String thankYouMessage) {
+    this.thankYouMessage = thankYouMessage;
+  }
+
+  public String getRedirectUrl() {
+    return redirectUrl;
+  }
+
+  public void setRedirectUrl(String redirectUrl) {
+    this.redirectUrl = redirectUrl;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  public Long getVersion() {
+    return version;
+  }
+
+  public void setVersion(Long version) {
+    this.version = version;
+  }
+
+  /** One lead field: whether the form asks it, under which label, and whether it must be filled. */
+  public static class FieldRow {
+    private LeadField field;
+    private boolean included;
+    private String label;
+    private boolean required;
+
+    public LeadField getField() {
+      return field;
+    }
+
+    public void setField(LeadField field) {
+      this.field = field;
+    }
+
+    public boolean isIncluded() {
+      return included;
+    }
+
+    public void setIncluded(boolean included) {
+      this.included = included;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+
+    public void setLabel(String label) {
+      this.label = label;
+    }
+
+    public boolean isRequired() {
+      return required;
+    }
+
+    public void setRequired(boolean required) {
+      this.required = required;
+    }
+  }
+}
