@@ -702,6 +702,9 @@ class PermissionMatrixTests extends ApiTest {
     r.put(
         "PUT /api/v1/pipelines/{id}",
         new AdminOnly(c -> json(put("/api/v1/pipelines/" + c.test().newPipeline()), pipeline())));
+    r.put(
+        "DELETE /api/v1/pipelines/{id}",
+        new AdminOnly(c -> delete("/api/v1/pipelines/" + c.test().newPipeline())));
     // imports: for whoever may import the kind (the rows are then checked one by one)
     r.put(
         "POST /api/v1/imports",
