@@ -17,7 +17,8 @@
       action.addEventListener('change', showArgument);
       showArgument();
       form.addEventListener('submit', function (event) {
-        if (action.value === 'DELETE' && !window.confirm(form.getAttribute('data-confirm-delete'))) {
+        var elsewhere = event.submitter && event.submitter.hasAttribute('data-bulk-elsewhere');
+        if (!elsewhere && action.value === 'DELETE' && !window.confirm(form.getAttribute('data-confirm-delete'))) {
           event.preventDefault();
         }
       });

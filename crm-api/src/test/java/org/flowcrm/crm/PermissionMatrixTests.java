@@ -796,6 +796,25 @@ class PermissionMatrixTests extends ApiTest {
                         "DEAL",
                         "entityId",
                         id))));
+    // group mailings: reading the recipients is the right to mail them; a filter matches within
+    // the caller's scope (here nothing, a 422), a picked record he may not read is a 404
+    r.put("GET /api/v1/mailings", new AnyUser(c -> get("/api/v1/mailings")));
+    r.put("GET /api/v1/mailings/{id}", new AnyUser(c -> get("/api/v1/mailings/0")));
+    r.put(
+        "POST /api/v1/mailings",
+        new OnRecord(
+            EntityType.CONTACT,
+            Action.READ,
+            id ->
+                json(
+                    post("/api/v1/mailings"),
+                    map(
+                        "entityType",
+                        "CONTACT",
+                        "template",
+                        "deal.delivery-confirmed",
+                        "ids",
+                        List.of(id)))));
     // mail templates: settings every user reads and only administrators change
     r.put("GET /api/v1/mail-templates", new AnyUser(c -> get("/api/v1/mail-templates")));
     r.put(

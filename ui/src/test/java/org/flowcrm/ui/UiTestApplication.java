@@ -1,7 +1,5 @@
 package org.flowcrm.ui;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import org.flowcrm.ui.process.RecordingProcessDeployments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -24,17 +22,6 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication(scanBasePackages = {"org.flowcrm.ui", "org.flowcrm.crm"})
 @AutoConfigurationPackage(basePackages = "org.flowcrm.crm")
 public class UiTestApplication {
-
-  /**
-   * The embedded mail catcher, as the application publishes it when no SMTP server is configured
-   * (app's MailCatcherConfiguration): the administrators' mailbox page reads it.
-   */
-  @Bean(destroyMethod = "stop")
-  GreenMail mailCatcher() {
-    GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    greenMail.start();
-    return greenMail;
-  }
 
   @Bean
   RecordingProcessDeployments recordingProcessDeployments() {

@@ -162,7 +162,7 @@ public class MailService {
     ItemLink item = new ItemLink(request.entityType(), request.entityId());
     List<String> names = attachments.stream().map(Attachment::name).toList();
     try {
-      deliver(recipients, rendered, attachments);
+      deliver(recipients, rendered, attachments, Map.of());
     } catch (MailException | MessagingException e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       log.warn("Mail {} to {} failed: {}", request.dedupeKey(), recipients, reason);
@@ -219,6 +219,63 @@ public class MailService {
             dedupeKey));
   }
 
+  /**
+   * Sends one mail rendered by the caller to one address about one record, once per {@code
+   * dedupeKey}: logs it (as {@link #send} does) and puts the EMAIL entry on the record's timeline.
+   * For group mailings, which decided who may be mailed when they were started and send from a
+   * background thread: no permission is checked here. {@code headers} are added to the message
+   * (e.g. {@code List-Unsubscribe}). Throws {@link MailDeliveryException} (after logging the mail
+   * FAILED) when the SMTP server refuses.
+   */
+  public OutboundMailView sendRendered(
+      String dedupeKey,
+      String templateCode,
+      String recipient,
+      RenderedMail rendered,
+      ItemLink item,
+      Map<String, String> headers) {
+    var done = mails.findByDedupeKey(dedupeKey);
+    if (done.isPresent() && done.get().getStatus() == MailStatus.SENT) {
+      return OutboundMailView.of(done.get());
+    }
+    MailRequest request =
+        new MailRequest(templateCode, item.type(), item.id(), null, recipient, null, dedupeKey);
+    List<String> recipients = List.of(recipient);
+    try {
+      deliver(recipients, rendered, List.of(), headers);
+    } catch (MailException | MessagingException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      log.warn("Mail {} to {} failed: {}", dedupeKey, recipient, reason);
+      transaction.executeWithoutResult(
+          status -> record(request, recipients, rendered, item, List.of(), reason));
+      throw new MailDeliveryException("The mail could not be sent: " + reason, e);
+    }
+    return transaction.execute(
+        status -> {
+          OutboundMail mail = record(request, recipients, rendered, item, List.of(), null);
+          ActivityView entry =
+              activities.record(
+                  new ActivityCommand(
+                      ActivityType.EMAIL,
+                      truncate(rendered.subject(), 255),
+                      "To: " + recipient + "\n\n" + truncate(text(rendered.htmlBody()), 19_000),
+                      Instant.now(),
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      List.of(item)),
+                  "mail:" + dedupeKey);
+          if (!entry.completed()) {
+            activities.complete(entry.id());
+          }
+          return OutboundMailView.of(mail);
+        });
+  }
+
   /** The mails sent for a record, newest first (at most 200); needs READ on the record. */
   public List<OutboundMailView> sentFor(ItemType type, long id) {
     switch (type) {
@@ -255,7 +312,11 @@ public class MailService {
     return mails.saveAndFlush(mail);
   }
 
-  private void deliver(List<String> recipients, RenderedMail rendered, List<Attachment> attachments)
+  private void deliver(
+      List<String> recipients,
+      RenderedMail rendered,
+      List<Attachment> attachments,
+      Map<String, String> headers)
       throws MessagingException {
     JavaMailSender mailSender = sender.getIfAvailable();
     if (mailSender == null) {
@@ -268,6 +329,9 @@ public class MailService {
     helper.setTo(recipients.toArray(String[]::new));
     helper.setSubject(rendered.subject());
     helper.setText(text(rendered.htmlBody()), rendered.htmlBody());
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      message.setHeader(header.getKey(), header.getValue());
+    }
     for (Attachment attachment : attachments) {
       helper.addAttachment(
           attachment.name(), new ByteArrayResource(attachment.content()), "application/pdf");
