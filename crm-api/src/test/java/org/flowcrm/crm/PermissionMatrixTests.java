@@ -43,6 +43,8 @@ class PermissionMatrixTests extends ApiTest {
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
 
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
   enum Role {
     MANAGER,
     HEAD_OF_DEPARTMENT,
@@ -885,6 +887,41 @@ class PermissionMatrixTests extends ApiTest {
     r.put(
         "POST /api/v1/notifications/{id}/read",
         new AnyUser(c -> post("/api/v1/notifications/0/read")));
+    // API tokens: everyone manages his own (ApiTokenApiTests covers others' and ?all=true)
+    r.put("GET /api/v1/api-tokens", new AnyUser(c -> get("/api/v1/api-tokens")));
+    r.put(
+        "POST /api/v1/api-tokens",
+        new AnyUser(c -> json(post("/api/v1/api-tokens"), map("name", "Matrix " + unique()))));
+    r.put(
+        "DELETE /api/v1/api-tokens/{id}",
+        new AnyUser(c -> delete("/api/v1/api-tokens/" + c.test().apiToken(c.caller()))));
+    // webhooks are a setting
+    r.put("GET /api/v1/webhooks", new AdminOnly(c -> get("/api/v1/webhooks")));
+    r.put("POST /api/v1/webhooks", new AdminOnly(c -> json(post("/api/v1/webhooks"), webhook())));
+    r.put(
+        "GET /api/v1/webhooks/{id}",
+        new AdminOnly(c -> get("/api/v1/webhooks/" + c.test().newWebhook())));
+    r.put(
+        "PUT /api/v1/webhooks/{id}",
+        new AdminOnly(c -> json(put("/api/v1/webhooks/" + c.test().newWebhook()), webhook())));
+    r.put(
+        "DELETE /api/v1/webhooks/{id}",
+        new AdminOnly(c -> delete("/api/v1/webhooks/" + c.test().newWebhook())));
+    r.put(
+        "GET /api/v1/webhooks/{id}/deliveries",
+        new AdminOnly(c -> get("/api/v1/webhooks/" + c.test().newWebhook() + "/deliveries")));
+    r.put(
+        "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redelivery",
+        new AdminOnly(
+            c -> {
+              long webhook = c.test().newWebhook();
+              return post(
+                  "/api/v1/webhooks/"
+                      + webhook
+                      + "/deliveries/"
+                      + c.test().failedDelivery(webhook)
+                      + "/redelivery");
+            }));
     return r;
   }
 
@@ -905,6 +942,49 @@ class PermissionMatrixTests extends ApiTest {
     String orderId = "pm-" + unique();
     adminCreate("/api/v1/store-orders", storeOrder(orderId));
     return orderId;
+  }
+
+  /** An inactive subscription, so the walk's changes send nothing anywhere. */
+  static Map<String, Object> webhook() {
+    return map(
+        "url",
+        "http://127.0.0.1:9/matrix",
+        "events",
+        List.of("lead.created"),
+        "secret",
+        "matrix-secret-0123456789",
+        "active",
+        false);
+  }
+
+  long newWebhook() throws Exception {
+    return adminCreate("/api/v1/webhooks", webhook());
+  }
+
+  /** A failed delivery in the log of an (inactive) subscription, as the dispatcher leaves one. */
+  long failedDelivery(long webhook) {
+    return jdbcClient
+        .sql(
+            "INSERT INTO crm_webhook_delivery (webhook_id, delivery_id, event_id, event,"
+                + " entity_type, entity_id, occurred_at, status, attempts)"
+                + " VALUES (:webhook, UUID(), UUID(), 'lead.created', 'LEAD', 1, NOW(6), 'FAILED', 8)"
+                + " RETURNING id")
+        .param("webhook", webhook)
+        .query(Long.class)
+        .single();
+  }
+
+  /** A fresh API token of {@code owner}'s, to revoke. */
+  long apiToken(TestUser owner) throws Exception {
+    var result =
+        mvc.perform(
+                post("/api/v1/api-tokens")
+                    .with(as(owner))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(toJson(map("name", "Matrix " + unique()))))
+            .andReturn();
+    assertThat(result.getResponse().getStatus()).as("fixture api token").isEqualTo(201);
+    return read(result).get("token").get("id").asLong();
   }
 
   static Map<String, Object> mailTemplate(String code) {

@@ -2,6 +2,7 @@ package org.flowcrm.crm.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,15 +16,16 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two doors. The REST API ({@code /api/**}) is stateless: every request carries HTTP Basic
- * credentials, no session cookie is issued, so there is nothing for a forged cross-site request to
- * ride on and CSRF tokens are not needed. Pages use form login with a session cookie and CSRF
- * tokens on every form. Only sign-in, static assets, the API description, the health probe, {@code
- * /public/**} (web forms) and {@code /api/v1/public/**} (invoice links) are open without signing
- * in.
+ * credentials or an API token ({@code Authorization: Bearer}), no session cookie is issued, so
+ * there is nothing for a forged cross-site request to ride on and CSRF tokens are not needed. Pages
+ * use form login with a session cookie and CSRF tokens on every form. Only sign-in, static assets,
+ * the API description, the health probe, {@code /public/**} (web forms) and {@code
+ * /api/v1/public/**} (invoice links) are open without signing in.
  */
 @Configuration
 class SecurityConfiguration {
@@ -88,8 +90,14 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(
+      HttpSecurity http, ObjectProvider<ApiTokenVerifier> tokens, CrmUserDetailsService users)
+      throws Exception {
     http.securityMatcher("/api/**")
+        // API tokens (Authorization: Bearer) sign in as their user, before HTTP Basic looks.
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, users, SecurityConfiguration::unauthorized),
+            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -142,13 +150,19 @@ class SecurityConfiguration {
       HttpServletResponse response,
       AuthenticationException failure)
       throws IOException {
+    if (failure instanceof BearerTokenFilter.BearerTokenRejected rejected) {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"Flowcrm\", error=\"invalid_token\"");
+      problem(response, HttpStatus.UNAUTHORIZED, rejected.getMessage());
+      return;
+    }
     response.setHeader("WWW-Authenticate", "Basic realm=\"Flowcrm\"");
     problem(
         response,
         HttpStatus.UNAUTHORIZED,
         failure instanceof LockedException
             ? "Too many failed sign-ins for this user; try again later."
-            : "Sign in with a valid user name and password (HTTP Basic).");
+            : "Sign in with a valid user name and password (HTTP Basic) or an API token"
+                + " (Authorization: Bearer).");
   }
 
   private static void problem(HttpServletResponse response, HttpStatus status, String detail)
