@@ -433,6 +433,74 @@ class PermissionMatrixTests extends ApiTest {
     r.put(
         "GET /api/v1/reports/funnel",
         new OnKind(EntityType.REPORT, Action.READ, c -> get("/api/v1/reports/funnel")));
+    // report designer: REPORT READ to design and run (rows limited in SQL, see
+    // ReportDesignerApiTests, which also covers other owners' and shared definitions), EXPORT for
+    // CSV; each case works on a definition the caller owns
+    r.put(
+        "GET /api/v1/report-designer/catalogue",
+        new OnKind(EntityType.REPORT, Action.READ, c -> get("/api/v1/report-designer/catalogue")));
+    r.put(
+        "GET /api/v1/report-definitions",
+        new OnKind(EntityType.REPORT, Action.READ, c -> get("/api/v1/report-definitions")));
+    r.put(
+        "POST /api/v1/report-definitions",
+        new OnKind(
+            EntityType.REPORT,
+            Action.READ,
+            c -> json(post("/api/v1/report-definitions"), reportDefinitionBody())));
+    r.put(
+        "POST /api/v1/report-definitions/preview",
+        new OnKind(
+            EntityType.REPORT,
+            Action.READ,
+            c -> json(post("/api/v1/report-definitions/preview"), reportDefinitionBody())));
+    r.put(
+        "POST /api/v1/report-definitions/copy-of/{code}",
+        new OnKind(
+            EntityType.REPORT,
+            Action.READ,
+            c -> post("/api/v1/report-definitions/copy-of/won-deals")));
+    r.put(
+        "GET /api/v1/report-definitions/{id}",
+        new OnKind(
+            EntityType.REPORT,
+            Action.READ,
+            c -> get("/api/v1/report-definitions/" + c.test().reportDefinition(c.caller()))));
+    r.put(
+        "PUT /api/v1/report-definitions/{id}",
+        new OnKind(
+            EntityType.REPORT,
+            Action.READ,
+            c ->
+                json(
+                    put("/api/v1/report-definitions/" + c.test().reportDefinition(c.caller())),
+                    reportDefinitionBody())));
+    r.put(
+        "DELETE /api/v1/report-definitions/{id}",
+        new OnKind(
+            EntityType.REPORT,
+            Action.READ,
+            c -> delete("/api/v1/report-definitions/" + c.test().reportDefinition(c.caller()))));
+    r.put(
+        "POST /api/v1/report-definitions/{id}/run",
+        new OnKind(
+            EntityType.REPORT,
+            Action.READ,
+            c ->
+                post(
+                    "/api/v1/report-definitions/"
+                        + c.test().reportDefinition(c.caller())
+                        + "/run")));
+    r.put(
+        "GET /api/v1/report-definitions/{id}/run.csv",
+        new OnKind(
+            EntityType.REPORT,
+            Action.EXPORT,
+            c ->
+                get(
+                    "/api/v1/report-definitions/"
+                        + c.test().reportDefinition(c.caller())
+                        + "/run.csv")));
     // quotes and invoices (from a deal: the deal must be readable, the document is the deal's
     // owner's)
     r.put(
@@ -1036,6 +1104,31 @@ class PermissionMatrixTests extends ApiTest {
     return adminCreate(
         "/api/v1/assignment-rules",
         map("name", "Rule " + unique(), "target", "UNASSIGNED", "active", false));
+  }
+
+  static Map<String, Object> reportDefinitionBody() {
+    return map(
+        "name",
+        "Definition " + unique(),
+        "entity",
+        "deals",
+        "columns",
+        List.of(map("field", "stage"), map("aggregate", "COUNT")),
+        "groupBy",
+        List.of(map("field", "stage")));
+  }
+
+  /** A report definition of {@code owner}'s own (creating one needs only REPORT READ). */
+  long reportDefinition(TestUser owner) throws Exception {
+    var result =
+        mvc.perform(
+                post("/api/v1/report-definitions")
+                    .with(as(owner))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(toJson(reportDefinitionBody())))
+            .andReturn();
+    assertThat(result.getResponse().getStatus()).as("fixture report definition").isEqualTo(201);
+    return read(result).get("id").asLong();
   }
 
   String role() throws Exception {

@@ -14,6 +14,7 @@ import org.flowcrm.crm.report.ReportCsv;
 import org.flowcrm.crm.report.ReportParameters;
 import org.flowcrm.crm.report.ReportService;
 import org.flowcrm.crm.report.StandardReport;
+import org.flowcrm.crm.reportdesigner.ReportDesignerService;
 import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.NotFoundException;
 import org.flowcrm.crm.user.DepartmentService;
@@ -42,13 +43,16 @@ class ReportPagesController {
   private final PipelineService pipelines;
   private final UserService users;
   private final DepartmentService departments;
+  private final ReportDesignerService designer;
 
   ReportPagesController(
       ReportService reports,
       ReportCsv csv,
       PipelineService pipelines,
       UserService users,
-      DepartmentService departments) {
+      DepartmentService departments,
+      ReportDesignerService designer) {
+    this.designer = designer;
     this.reports = reports;
     this.csv = csv;
     this.pipelines = pipelines;
@@ -59,6 +63,7 @@ class ReportPagesController {
   @GetMapping("/reports")
   String index(Model model) {
     model.addAttribute("reports", reports.list());
+    model.addAttribute("definitions", designer.list());
     return INDEX;
   }
 

@@ -1,0 +1,9 @@
+package org.flowcrm.crm.reportdesigner;
+
+/** How pages draw a designed report above (or instead of) its table. */
+public enum ChartType {
+  BAR,
+  LINE,
+  PIE,
+  TABLE
+}
