@@ -28,9 +28,9 @@ public class UiMailCatcher {
   }
 
   /**
-   * The same server as the application's embedded mail catcher bean (app's
-   * MailCatcherConfiguration publishes it when no SMTP server is configured): the administrators'
-   * mailbox page lists what the pages sent.
+   * The same server as the application's embedded mail catcher bean (app's MailCatcherConfiguration
+   * publishes it when no SMTP server is configured): the administrators' mailbox page lists what
+   * the pages sent.
    */
   @Bean(destroyMethod = "")
   GreenMail mailCatcher() {
