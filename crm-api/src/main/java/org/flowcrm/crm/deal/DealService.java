@@ -422,9 +422,12 @@ public class DealService {
 
   /**
    * One page of kanban cards matching {@code filter}: the same filter, scope and keyset paging as
-   * {@link #list(DealFilter, ListRequest)}, but only the columns a card shows.
+   * {@link #list(DealFilter, ListRequest)}, but only the columns a card shows. Refused (403) when
+   * the caller may read no deals at all.
    */
   public CursorPage<DealCard> cards(DealFilter filter, ListRequest request) {
+    // A board of empty columns would only hide that the role reads no deals at all.
+    policy.requireAny(EntityType.DEAL, Action.READ);
     SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
     KeysetQuery.Page page = query(filter, Action.READ).page(jdbc, order, request);
     if (page.ids().isEmpty()) {

@@ -7,6 +7,10 @@ import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.PipelineService;
 import org.flowcrm.crm.lead.LeadService;
+import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
+import org.flowcrm.crm.permission.Scope;
 import org.flowcrm.crm.shared.BulkAction;
 import org.flowcrm.crm.user.UserService;
 import org.springframework.stereotype.Component;
@@ -27,11 +31,17 @@ public class BulkBar {
   private final UserService users;
   private final LeadService leads;
   private final PipelineService pipelines;
+  private final AccessPolicy policy;
 
-  BulkBar(UserService users, LeadService leads, PipelineService pipelines) {
+  BulkBar(UserService users, LeadService leads, PipelineService pipelines, AccessPolicy policy) {
     this.users = users;
     this.leads = leads;
     this.pipelines = pipelines;
+    this.policy = policy;
+  }
+
+  private static Action needs(BulkAction action) {
+    return action == BulkAction.DELETE ? Action.DELETE : Action.UPDATE;
   }
 
   /**
@@ -47,9 +57,22 @@ public class BulkBar {
           case "companies" -> CompanyService.BULK_ACTIONS;
           default -> throw new IllegalArgumentException("no bulk actions for " + kind);
         };
+    EntityType entity =
+        switch (kind) {
+          case "leads" -> EntityType.LEAD;
+          case "deals" -> EntityType.DEAL;
+          case "contacts" -> EntityType.CONTACT;
+          default -> EntityType.COMPANY;
+        };
     model.addAttribute("bulkKind", kind);
+    // Only what the caller's roles allow on some records; the service still checks each record.
     model.addAttribute(
-        "bulkActions", ORDER.stream().filter(offered::contains).map(Enum::name).toList());
+        "bulkActions",
+        ORDER.stream()
+            .filter(offered::contains)
+            .filter(action -> policy.scope(entity, needs(action)) != Scope.NONE)
+            .map(Enum::name)
+            .toList());
     model.addAttribute("bulkUsers", users.list(true));
     model.addAttribute(
         "bulkStatuses", offered.contains(BulkAction.CHANGE_STATUS) ? leads.statuses() : List.of());

@@ -1,0 +1,38 @@
+package org.flowcrm.ui.layout;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
+import org.flowcrm.crm.permission.Scope;
+
+/**
+ * What the signed-in user's roles allow at all, for templates to leave out what he could not use:
+ * {@code allowed.read("DEAL")}, {@code allowed.to("LEAD", "CREATE")}. Only a courtesy: the services
+ * refuse whatever the page would have offered. One instance per request, so each answer costs one
+ * query at most once per page.
+ */
+public final class Allowed {
+
+  private final AccessPolicy policy;
+  private final Map<EntityType, Map<Action, Boolean>> answers = new EnumMap<>(EntityType.class);
+
+  Allowed(AccessPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** Whether the user may read some records of {@code entity} (a scope other than none). */
+  public boolean read(String entity) {
+    return to(entity, Action.READ.name());
+  }
+
+  /** Whether the user may do {@code action} on some records of {@code entity}. */
+  public boolean to(String entity, String action) {
+    EntityType type = EntityType.valueOf(entity);
+    Action what = Action.valueOf(action);
+    return answers
+        .computeIfAbsent(type, t -> new EnumMap<>(Action.class))
+        .computeIfAbsent(what, a -> policy.scope(type, a) != Scope.NONE);
+  }
+}
