@@ -10,7 +10,7 @@ public enum InvoiceStatus {
   PAID,
   CANCELLED;
 
-  boolean allows(InvoiceStatus target) {
+  public boolean allows(InvoiceStatus target) {
     return switch (this) {
       case DRAFT -> Set.of(SENT, PAID, CANCELLED).contains(target);
       case SENT -> Set.of(OVERDUE, PAID, CANCELLED).contains(target);

@@ -10,7 +10,7 @@ public enum QuoteStatus {
   DECLINED,
   CANCELLED;
 
-  boolean allows(QuoteStatus target) {
+  public boolean allows(QuoteStatus target) {
     return switch (this) {
       case DRAFT -> Set.of(SENT, CANCELLED).contains(target);
       case SENT -> Set.of(ACCEPTED, DECLINED, CANCELLED).contains(target);

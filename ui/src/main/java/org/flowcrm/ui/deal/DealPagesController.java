@@ -17,13 +17,16 @@ import org.flowcrm.crm.deal.PipelineService;
 import org.flowcrm.crm.deal.PipelineView;
 import org.flowcrm.crm.deal.StageChangeView;
 import org.flowcrm.crm.deal.StageTotal;
+import org.flowcrm.crm.invoice.InvoiceFilter;
 import org.flowcrm.crm.invoice.InvoiceService;
 import org.flowcrm.crm.invoice.InvoiceView;
 import org.flowcrm.crm.product.ProductService;
+import org.flowcrm.crm.quote.QuoteFilter;
 import org.flowcrm.crm.quote.QuoteService;
 import org.flowcrm.crm.quote.QuoteView;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.ForbiddenException;
 import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.shared.NotFoundException;
@@ -211,8 +214,35 @@ class DealPagesController {
             ? deal.process().elementId()
             : null);
     model.addAttribute("dealProcess", DEAL_PROCESS);
+    addDocuments(model, id);
     extras.addTo(model, CustomizableEntity.DEAL, id, deal.customFields());
     return CARD_VIEW;
+  }
+
+  /** The deal's quotes and invoices, newest first; none shown where the role may not read them. */
+  private void addDocuments(Model model, long dealId) {
+    List<QuoteView> dealQuotes = List.of();
+    List<InvoiceView> dealInvoices = List.of();
+    try {
+      dealQuotes =
+          quotes
+              .list(new QuoteFilter(null, dealId, null, null), new ListRequest("-id", 20, null))
+              .items();
+    } catch (ForbiddenException mayNotRead) {
+      // the section shows the invoices only
+    }
+    try {
+      dealInvoices =
+          invoices
+              .list(
+                  new InvoiceFilter(null, dealId, null, null, null),
+                  new ListRequest("-id", 20, null))
+              .items();
+    } catch (ForbiddenException mayNotRead) {
+      // the section shows the quotes only
+    }
+    model.addAttribute("dealQuotes", dealQuotes);
+    model.addAttribute("dealInvoices", dealInvoices);
   }
 
   private static <T> List<T> newestFirst(List<T> oldestFirst) {

@@ -24,6 +24,8 @@ class LayoutIT extends BrowserTest {
             "Contacts",
             "Companies",
             "Products",
+            "Quotes",
+            "Invoices",
             "Tasks",
             "Processes",
             "Reports",
