@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Templates escape what they print. Spring's {@code <@spring.messageArgs>} prints the message
- * unescaped (messages may hold markup), so a record name passed as an argument would be markup
- * too: templates use {@code ${springMacroRequestContext.getMessage("key", [args])}}, which the HTML
+ * unescaped (messages may hold markup), so a record name passed as an argument would be markup too:
+ * templates use {@code ${springMacroRequestContext.getMessage("key", [args])}}, which the HTML
  * output format escapes. {@code ?no_esc} would switch escaping off.
  */
 class TemplateEscapingTests {
