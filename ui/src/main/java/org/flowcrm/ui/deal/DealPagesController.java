@@ -175,6 +175,13 @@ class DealPagesController {
             ? deal.process().elementId()
             : null);
     model.addAttribute("dealProcess", DEAL_PROCESS);
+    model.addAttribute(
+        "quotes",
+        quotes
+            .list(
+                new org.flowcrm.crm.quote.QuoteFilter(null, id, null, null),
+                new ListRequest("-id", 20, null))
+            .items());
     extras.addTo(model, CustomizableEntity.DEAL, id, deal.customFields());
     return CARD_VIEW;
   }
