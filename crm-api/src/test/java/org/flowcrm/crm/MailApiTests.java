@@ -178,6 +178,7 @@ class MailApiTests extends ApiTest {
     MimeMessage message = TestMailCatcher.to(address).get(0);
     assertThat(message.getSubject()).contains(quote.get("number").asString()).contains("Roof");
     assertThat(htmlOf(message)).contains("Tiles").contains("120.00");
+    assertThat(mail.attachments()).containsExactly(quote.get("number").asString() + ".pdf");
     assertThat(getJson("/api/v1/quotes/" + quote.get("id").asLong()).get("status").asString())
         .isEqualTo("SENT");
     assertThat(getJson("/api/v1/activities?itemType=DEAL&itemId=" + deal).get("items")).hasSize(1);

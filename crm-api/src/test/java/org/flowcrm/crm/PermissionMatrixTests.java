@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -192,6 +193,12 @@ class PermissionMatrixTests extends ApiTest {
     return adminCreate(url, body);
   }
 
+  /** The responsible user of a record, as the administrator reads it. */
+  long ownerOf(String base, long id) throws Exception {
+    var result = mvc.perform(get(base + "/" + id).with(as(fixtureAdmin))).andReturn();
+    return read(result).get("responsibleId").asLong();
+  }
+
   long adminCreate(String url, Object body) throws Exception {
     var result =
         mvc.perform(
@@ -272,7 +279,28 @@ class PermissionMatrixTests extends ApiTest {
         r.put(
             "GET " + base + "/duplicates",
             new AnyUser(c -> get(base + "/duplicates?email=x@example.com")));
+        // The record is the duplicate (deleted); the kept one has the same owner, so the caller
+        // may update it exactly when he may see it: DELETE on the duplicate decides.
+        r.put(
+            "POST " + base + "/{id}/merge",
+            new OnRecord(
+                entity,
+                Action.DELETE,
+                id ->
+                    json(
+                        post(base + "/" + record(entity, ownerOf(base, id)) + "/merge"),
+                        map("duplicateId", id, "version", 0, "duplicateVersion", 0))));
       }
+      r.put(
+          "PATCH " + base + "/{id}",
+          new OnRecord(
+              entity,
+              Action.UPDATE,
+              id ->
+                  patch(base + "/" + id)
+                      .header("If-Match", "*")
+                      .contentType("application/merge-patch+json")
+                      .content("{}")));
     }
     // leads
     r.put(
@@ -843,6 +871,9 @@ class PermissionMatrixTests extends ApiTest {
         "GET /api/v1/invoices/{id}/pdf",
         new OnRecord(
             EntityType.INVOICE, Action.READ, id -> get("/api/v1/invoices/" + id + "/pdf")));
+    r.put(
+        "GET /api/v1/quotes/{id}/pdf",
+        new OnRecord(EntityType.QUOTE, Action.READ, id -> get("/api/v1/quotes/" + id + "/pdf")));
     r.put(
         "POST /api/v1/invoices/{id}/send",
         new OnRecord(

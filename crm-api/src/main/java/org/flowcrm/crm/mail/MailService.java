@@ -31,6 +31,7 @@ import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
+import org.flowcrm.crm.quote.QuotePdf;
 import org.flowcrm.crm.quote.QuoteService;
 import org.flowcrm.crm.quote.QuoteStatus;
 import org.flowcrm.crm.quote.QuoteView;
@@ -84,6 +85,7 @@ public class MailService {
   private final QuoteService quotes;
   private final InvoiceService invoices;
   private final InvoicePdf invoicePdf;
+  private final QuotePdf quotePdf;
   private final AccessPolicy policy;
   private final ObjectProvider<JavaMailSender> sender;
   private final TransactionTemplate transaction;
@@ -102,6 +104,7 @@ public class MailService {
       QuoteService quotes,
       InvoiceService invoices,
       InvoicePdf invoicePdf,
+      QuotePdf quotePdf,
       AccessPolicy policy,
       ObjectProvider<JavaMailSender> sender,
       PlatformTransactionManager transactions,
@@ -118,6 +121,7 @@ public class MailService {
     this.quotes = quotes;
     this.invoices = invoices;
     this.invoicePdf = invoicePdf;
+    this.quotePdf = quotePdf;
     this.policy = policy;
     this.sender = sender;
     this.transaction = new TransactionTemplate(transactions);
@@ -158,6 +162,11 @@ public class MailService {
     if (context.attachInvoice) {
       attachments.add(
           new Attachment(InvoicePdf.fileName(context.invoice), invoicePdf.render(context.invoice)));
+    }
+    if (context.markQuoteSent) {
+      // a template about a quote sends the quote itself along, as the customer will print it
+      attachments.add(
+          new Attachment(QuotePdf.fileName(context.quote), quotePdf.render(context.quote)));
     }
     ItemLink item = new ItemLink(request.entityType(), request.entityId());
     List<String> names = attachments.stream().map(Attachment::name).toList();

@@ -17,12 +17,14 @@ import org.flowcrm.crm.shared.Csv;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ETags;
 import org.flowcrm.crm.shared.Email;
+import org.flowcrm.crm.shared.JsonMergePatch;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.shared.Phone;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/companies")
@@ -65,8 +68,11 @@ class CompanyController {
 
   private final CompanyService companies;
 
-  CompanyController(CompanyService companies) {
+  private final JsonMergePatch patches;
+
+  CompanyController(CompanyService companies, JsonMergePatch patches) {
     this.companies = companies;
+    this.patches = patches;
   }
 
   @GetMapping
@@ -147,6 +153,20 @@ class CompanyController {
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody CompanyCommand command) {
     return withETag(companies.update(id, command, ETags.expectedVersion(ifMatch, true)));
+  }
+
+  /**
+   * JSON Merge Patch (RFC 7396): only the members sent change, {@code null} clears one; applied to
+   * the current record and then validated and saved exactly like a {@code PUT}.
+   */
+  @PatchMapping(path = "/{id}", consumes = JsonMergePatch.MEDIA_TYPE)
+  ResponseEntity<CompanyView> patch(
+      @PathVariable long id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody JsonNode patch) {
+    Long expected = ETags.expectedVersion(ifMatch, true);
+    CompanyCommand command = patches.apply(companies.get(id), patch, CompanyCommand.class);
+    return withETag(companies.update(id, command, expected));
   }
 
   @DeleteMapping("/{id}")

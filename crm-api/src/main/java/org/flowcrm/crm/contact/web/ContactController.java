@@ -17,12 +17,14 @@ import org.flowcrm.crm.shared.Csv;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ETags;
 import org.flowcrm.crm.shared.Email;
+import org.flowcrm.crm.shared.JsonMergePatch;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.shared.Phone;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/contacts")
@@ -63,8 +66,11 @@ class ContactController {
 
   private final ContactService contacts;
 
-  ContactController(ContactService contacts) {
+  private final JsonMergePatch patches;
+
+  ContactController(ContactService contacts, JsonMergePatch patches) {
     this.contacts = contacts;
+    this.patches = patches;
   }
 
   @GetMapping
@@ -145,6 +151,20 @@ class ContactController {
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody ContactCommand command) {
     return withETag(contacts.update(id, command, ETags.expectedVersion(ifMatch, true)));
+  }
+
+  /**
+   * JSON Merge Patch (RFC 7396): only the members sent change, {@code null} clears one; applied to
+   * the current record and then validated and saved exactly like a {@code PUT}.
+   */
+  @PatchMapping(path = "/{id}", consumes = JsonMergePatch.MEDIA_TYPE)
+  ResponseEntity<ContactView> patch(
+      @PathVariable long id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody JsonNode patch) {
+    Long expected = ETags.expectedVersion(ifMatch, true);
+    ContactCommand command = patches.apply(contacts.get(id), patch, ContactCommand.class);
+    return withETag(contacts.update(id, command, expected));
   }
 
   @DeleteMapping("/{id}")

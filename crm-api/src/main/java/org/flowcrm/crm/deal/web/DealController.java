@@ -21,11 +21,13 @@ import org.flowcrm.crm.shared.BulkResult;
 import org.flowcrm.crm.shared.Csv;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ETags;
+import org.flowcrm.crm.shared.JsonMergePatch;
 import org.flowcrm.crm.shared.ListRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/deals")
@@ -74,8 +77,11 @@ class DealController {
 
   private final DealService deals;
 
-  DealController(DealService deals) {
+  private final JsonMergePatch patches;
+
+  DealController(DealService deals, JsonMergePatch patches) {
     this.deals = deals;
+    this.patches = patches;
   }
 
   /**
@@ -151,6 +157,20 @@ class DealController {
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody DealCommand command) {
     return withETag(deals.update(id, command, ETags.expectedVersion(ifMatch, true)));
+  }
+
+  /**
+   * JSON Merge Patch (RFC 7396): only the members sent change, {@code null} clears one; applied to
+   * the current record and then validated and saved exactly like a {@code PUT}.
+   */
+  @PatchMapping(path = "/{id}", consumes = JsonMergePatch.MEDIA_TYPE)
+  ResponseEntity<DealView> patch(
+      @PathVariable long id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody JsonNode patch) {
+    Long expected = ETags.expectedVersion(ifMatch, true);
+    DealCommand command = patches.apply(deals.get(id), patch, DealCommand.class);
+    return withETag(deals.update(id, command, expected));
   }
 
   @DeleteMapping("/{id}")

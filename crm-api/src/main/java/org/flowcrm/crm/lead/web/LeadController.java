@@ -22,12 +22,14 @@ import org.flowcrm.crm.shared.Csv;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ETags;
 import org.flowcrm.crm.shared.Email;
+import org.flowcrm.crm.shared.JsonMergePatch;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.shared.Phone;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/leads")
@@ -70,8 +73,11 @@ class LeadController {
 
   private final LeadService leads;
 
-  LeadController(LeadService leads) {
+  private final JsonMergePatch patches;
+
+  LeadController(LeadService leads, JsonMergePatch patches) {
     this.leads = leads;
+    this.patches = patches;
   }
 
   @GetMapping
@@ -151,6 +157,20 @@ class LeadController {
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @Valid @RequestBody LeadCommand command) {
     return withETag(leads.update(id, command, ETags.expectedVersion(ifMatch, true)));
+  }
+
+  /**
+   * JSON Merge Patch (RFC 7396): only the members sent change, {@code null} clears one; applied to
+   * the current record and then validated and saved exactly like a {@code PUT}.
+   */
+  @PatchMapping(path = "/{id}", consumes = JsonMergePatch.MEDIA_TYPE)
+  ResponseEntity<LeadView> patch(
+      @PathVariable long id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody JsonNode patch) {
+    Long expected = ETags.expectedVersion(ifMatch, true);
+    LeadCommand command = patches.apply(leads.get(id), patch, LeadCommand.class);
+    return withETag(leads.update(id, command, expected));
   }
 
   @PutMapping("/{id}/status")
