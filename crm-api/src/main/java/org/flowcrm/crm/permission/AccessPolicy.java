@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,32 @@ public class AccessPolicy {
   /** The caller's effective scope: the widest over his roles. */
   public Scope scope(EntityType entity, Action action) {
     return scope(callerId(), entity, action);
+  }
+
+  /**
+   * The caller's effective scope for every entity type and action, in one query: for pages that ask
+   * many questions at once (which menu entries to show). A pair missing from the map is NONE.
+   */
+  public Map<EntityType, Map<Action, Scope>> scopes() {
+    Map<EntityType, Map<Action, Scope>> scopes = new EnumMap<>(EntityType.class);
+    jdbc.sql(
+            "SELECT p.entity_type, p.action, p.scope FROM crm_user_role ur JOIN crm_role_permission p"
+                + " ON p.role_id = ur.role_id WHERE ur.user_id = :user")
+        .param("user", callerId())
+        .query(
+            (rs, i) ->
+                new Object[] {
+                  EntityType.valueOf(rs.getString(1)),
+                  Action.valueOf(rs.getString(2)),
+                  Scope.valueOf(rs.getString(3))
+                })
+        .list()
+        .forEach(
+            row ->
+                scopes
+                    .computeIfAbsent((EntityType) row[0], e -> new EnumMap<>(Action.class))
+                    .merge((Action) row[1], (Scope) row[2], Scope::widest));
+    return scopes;
   }
 
   /**

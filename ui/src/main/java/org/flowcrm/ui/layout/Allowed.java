@@ -1,6 +1,5 @@
 package org.flowcrm.ui.layout;
 
-import java.util.EnumMap;
 import java.util.Map;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
@@ -10,13 +9,13 @@ import org.flowcrm.crm.permission.Scope;
 /**
  * What the signed-in user's roles allow at all, for templates to leave out what he could not use:
  * {@code allowed.read("DEAL")}, {@code allowed.to("LEAD", "CREATE")}. Only a courtesy: the services
- * refuse whatever the page would have offered. One instance per request, so each answer costs one
- * query at most once per page.
+ * refuse whatever the page would have offered. One instance per request: the caller's whole matrix
+ * is read with one query, on the first question.
  */
 public final class Allowed {
 
   private final AccessPolicy policy;
-  private final Map<EntityType, Map<Action, Boolean>> answers = new EnumMap<>(EntityType.class);
+  private Map<EntityType, Map<Action, Scope>> scopes;
 
   Allowed(AccessPolicy policy) {
     this.policy = policy;
@@ -29,10 +28,12 @@ public final class Allowed {
 
   /** Whether the user may do {@code action} on some records of {@code entity}. */
   public boolean to(String entity, String action) {
-    EntityType type = EntityType.valueOf(entity);
-    Action what = Action.valueOf(action);
-    return answers
-        .computeIfAbsent(type, t -> new EnumMap<>(Action.class))
-        .computeIfAbsent(what, a -> policy.scope(type, a) != Scope.NONE);
+    if (scopes == null) {
+      scopes = policy.scopes();
+    }
+    return scopes
+            .getOrDefault(EntityType.valueOf(entity), Map.of())
+            .getOrDefault(Action.valueOf(action), Scope.NONE)
+        != Scope.NONE;
   }
 }
