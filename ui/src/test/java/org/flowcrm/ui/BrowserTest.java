@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -131,7 +132,15 @@ public abstract class BrowserTest {
     consoleErrors();
     if (signInFirst()) {
       signIn(SignedInHttp.ADMIN, SignedInHttp.ADMIN_PASSWORD);
-      waitFor(By.cssSelector(".user-menu"));
+      try {
+        waitFor(By.cssSelector(".user-menu"));
+      } catch (TimeoutException notSignedIn) {
+        // Seen once in CI: the fixture sign-in before a test did not land on a signed-in page
+        // (cause not found yet; the tests' own sign-ins never failed). One more try keeps a
+        // fixture hiccup from failing the test; a real sign-in failure fails both.
+        signIn(SignedInHttp.ADMIN, SignedInHttp.ADMIN_PASSWORD);
+        waitFor(By.cssSelector(".user-menu"));
+      }
     }
   }
 
