@@ -11,6 +11,7 @@ import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.ui.layout.Flash;
+import org.flowcrm.ui.layout.ServiceErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -76,7 +77,7 @@ class CustomFieldAdminController {
       } catch (ConflictException taken) {
         errors.rejectValue("code", "service", taken.getMessage());
       } catch (RuntimeException refused) {
-        if (!AdminFormErrors.bind(refused, errors, f -> f)) {
+        if (!ServiceErrors.bind(refused, errors, f -> f)) {
           throw refused;
         }
       }
@@ -116,7 +117,7 @@ class CustomFieldAdminController {
       } catch (PreconditionFailedException stale) {
         errors.reject("service", stale.getMessage());
       } catch (RuntimeException refused) {
-        if (!AdminFormErrors.bind(refused, errors, f -> f)) {
+        if (!ServiceErrors.bind(refused, errors, f -> f)) {
           throw refused;
         }
       }

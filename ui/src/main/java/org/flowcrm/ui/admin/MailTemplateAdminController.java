@@ -13,6 +13,7 @@ import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.ui.layout.Flash;
+import org.flowcrm.ui.layout.ServiceErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -109,7 +110,7 @@ class MailTemplateAdminController {
     } catch (PreconditionFailedException stale) {
       errors.reject("service", stale.getMessage());
     } catch (RuntimeException refused) {
-      if (!AdminFormErrors.bind(refused, errors, f -> f)) {
+      if (!ServiceErrors.bind(refused, errors, f -> f)) {
         throw refused;
       }
     }

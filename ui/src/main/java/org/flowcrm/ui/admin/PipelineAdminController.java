@@ -14,6 +14,7 @@ import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.ui.admin.PipelineAdminForm.StageRow;
 import org.flowcrm.ui.layout.Flash;
+import org.flowcrm.ui.layout.ServiceErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -154,7 +155,7 @@ class PipelineAdminController {
       Flash.error(redirect, "admin.pipelines.refused", refused.getMessage());
       return "redirect:/admin/pipelines/" + id;
     } catch (RuntimeException refused) {
-      if (AdminFormErrors.bind(refused, errors, field -> formField(field, paths))) {
+      if (ServiceErrors.bind(refused, errors, field -> formField(field, paths))) {
         response.setStatus(422);
         return page(pipeline, model);
       }

@@ -10,6 +10,7 @@ import org.flowcrm.crm.webform.LeadField;
 import org.flowcrm.crm.webform.WebFormService;
 import org.flowcrm.crm.webform.WebFormView;
 import org.flowcrm.ui.layout.Flash;
+import org.flowcrm.ui.layout.ServiceErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -152,7 +153,7 @@ class WebFormAdminController {
   private static void bind(RuntimeException refused, WebFormAdminForm form, BindingResult errors) {
     List<Integer> rows = form.includedRows();
     boolean bound =
-        AdminFormErrors.bind(
+        ServiceErrors.bind(
             refused,
             errors,
             field -> {

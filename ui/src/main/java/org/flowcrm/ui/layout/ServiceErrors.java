@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.FieldProblem;
 import org.flowcrm.crm.shared.InvalidFieldException;
@@ -22,28 +23,37 @@ public final class ServiceErrors {
   /** Returns whether the failure was a validation refusal that is now in {@code result}. */
   public static boolean bind(
       RuntimeException failure, BindingResult result, Map<String, String> fieldNames) {
+    return bind(
+        failure, result, field -> fieldNames.containsKey(field) ? fieldNames.get(field) : field);
+  }
+
+  /**
+   * As {@link #bind(RuntimeException, BindingResult, Map)}, for forms whose rows sit at another
+   * position than in the command (a moved stage): {@code formField} maps a command field to the
+   * form's, {@code null} meaning "an error of the whole form".
+   */
+  public static boolean bind(
+      RuntimeException failure, BindingResult result, UnaryOperator<String> formField) {
     if (failure instanceof InvalidFieldException invalid) {
       for (FieldProblem problem : invalid.problems()) {
-        reject(result, fieldNames, problem.field(), problem.message());
+        reject(result, formField.apply(problem.field()), problem.message());
       }
       return true;
     }
     if (failure instanceof BadParameterException bad) {
-      reject(result, fieldNames, bad.parameter(), bad.getMessage());
+      reject(result, formField.apply(bad.parameter()), bad.getMessage());
       return true;
     }
     if (failure instanceof ConstraintViolationException violations) {
       for (ConstraintViolation<?> v : violations.getConstraintViolations()) {
-        reject(result, fieldNames, field(v.getPropertyPath()), v.getMessage());
+        reject(result, formField.apply(field(v.getPropertyPath())), v.getMessage());
       }
       return true;
     }
     return false;
   }
 
-  private static void reject(
-      BindingResult result, Map<String, String> fieldNames, String field, String message) {
-    String formField = fieldNames.getOrDefault(field, field);
+  private static void reject(BindingResult result, String formField, String message) {
     if (formField != null && hasField(result, formField)) {
       result.rejectValue(formField, "service", message);
     } else {
