@@ -11,6 +11,7 @@ import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.record.RecordExtras;
 import org.flowcrm.ui.timeline.Paging;
@@ -39,6 +40,7 @@ class CompanyPagesController {
   private final DealService deals;
   private final Timeline timeline;
   private final BulkBar bulkBar;
+  private final UserService users;
 
   CompanyPagesController(
       CompanyService companies,
@@ -46,7 +48,9 @@ class CompanyPagesController {
       DealService deals,
       Timeline timeline,
       BulkBar bulkBar,
-      RecordExtras extras) {
+      RecordExtras extras,
+      UserService users) {
+    this.users = users;
     this.extras = extras;
     this.bulkBar = bulkBar;
     this.companies = companies;
@@ -91,6 +95,13 @@ class CompanyPagesController {
                 new ListRequest("-id", RELATED_ON_CARD, null))
             .items());
     model.addAttribute("timeline", timeline.of(ItemType.COMPANY, id));
+    if (company.responsibleId() != null) {
+      model.addAttribute(
+          "responsibleName",
+          users
+              .displayNames(java.util.List.of(company.responsibleId()))
+              .get(company.responsibleId()));
+    }
     extras.addTo(model, CustomizableEntity.COMPANY, id, company.customFields());
     return CARD_VIEW;
   }

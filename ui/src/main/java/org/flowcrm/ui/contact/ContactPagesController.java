@@ -12,6 +12,7 @@ import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.record.RecordExtras;
 import org.flowcrm.ui.timeline.Paging;
@@ -37,6 +38,7 @@ class ContactPagesController {
   private final DealService deals;
   private final Timeline timeline;
   private final BulkBar bulkBar;
+  private final UserService users;
 
   ContactPagesController(
       ContactService contacts,
@@ -44,7 +46,9 @@ class ContactPagesController {
       DealService deals,
       Timeline timeline,
       BulkBar bulkBar,
-      RecordExtras extras) {
+      RecordExtras extras,
+      UserService users) {
+    this.users = users;
     this.extras = extras;
     this.bulkBar = bulkBar;
     this.contacts = contacts;
@@ -87,6 +91,13 @@ class ContactPagesController {
                 new ListRequest("-id", DEALS_ON_CARD, null))
             .items());
     model.addAttribute("timeline", timeline.of(ItemType.CONTACT, id));
+    if (contact.responsibleId() != null) {
+      model.addAttribute(
+          "responsibleName",
+          users
+              .displayNames(java.util.List.of(contact.responsibleId()))
+              .get(contact.responsibleId()));
+    }
     extras.addTo(model, CustomizableEntity.CONTACT, id, contact.customFields());
     return CARD_VIEW;
   }

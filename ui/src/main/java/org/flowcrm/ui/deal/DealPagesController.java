@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flowcrm.crm.company.CompanyService;
+import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.deal.DealCard;
 import org.flowcrm.crm.deal.DealCommand;
@@ -73,6 +75,9 @@ class DealPagesController {
 
   static final int PAGE_SIZE = 25;
 
+  /** Contacts named on the card; a deal rarely has more, the edit page lists them all. */
+  static final int CONTACTS_ON_CARD = 10;
+
   /** The BPMN model that drives deals (processes/deal-execution.bpmn). */
   static final String DEAL_PROCESS = "deal-execution";
 
@@ -85,6 +90,8 @@ class DealPagesController {
   private final UserService users;
   private final MessageSource messages;
   private final BulkBar bulkBar;
+  private final CompanyService companies;
+  private final ContactService contacts;
 
   DealPagesController(
       DealService deals,
@@ -95,7 +102,11 @@ class DealPagesController {
       UserService users,
       MessageSource messages,
       BulkBar bulkBar,
-      RecordExtras extras) {
+      RecordExtras extras,
+      CompanyService companies,
+      ContactService contacts) {
+    this.companies = companies;
+    this.contacts = contacts;
     this.extras = extras;
     this.bulkBar = bulkBar;
     this.deals = deals;
@@ -214,9 +225,33 @@ class DealPagesController {
             ? deal.process().elementId()
             : null);
     model.addAttribute("dealProcess", DEAL_PROCESS);
+    addLinked(model, deal);
     addDocuments(model, id);
     extras.addTo(model, CustomizableEntity.DEAL, id, deal.customFields());
     return CARD_VIEW;
+  }
+
+  /** Names of the deal's company and first contacts; those the user may not read are left out. */
+  private void addLinked(Model model, DealView deal) {
+    if (deal.companyId() != null) {
+      try {
+        String name = companies.names(List.of(deal.companyId())).get(deal.companyId());
+        if (name != null) {
+          model.addAttribute("companyName", name);
+        }
+      } catch (ForbiddenException mayNotRead) {
+        // shown as its number
+      }
+    }
+    Map<String, String> contactNames = new LinkedHashMap<>();
+    for (Long contactId : deal.contactIds().stream().limit(CONTACTS_ON_CARD).toList()) {
+      try {
+        contactNames.put(String.valueOf(contactId), contacts.get(contactId).fullName());
+      } catch (ForbiddenException | NotFoundException mayNotRead) {
+        // not his to see
+      }
+    }
+    model.addAttribute("contactNames", contactNames);
   }
 
   /** The deal's quotes and invoices, newest first; none shown where the role may not read them. */
