@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
 import org.flowcrm.crm.permission.ScopeFilter;
+import org.flowcrm.crm.report.StandardReport;
 import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.ForbiddenException;
 import org.flowcrm.crm.shared.InvalidFieldException;
@@ -229,6 +231,58 @@ public class ReportDesignerService {
             standard.chart(),
             standard.chartValue(),
             List.of()));
+  }
+
+  /**
+   * The unsaved definition the designer page opens with for a standard report shown over {@code
+   * from}–{@code to}: the copy above plus the report's period as a filter on its date (closed,
+   * expected close, or for the deal-volume reports the deals created in the period, the "worked"
+   * count), so the preview shows that report's figures and the user changes what he wants before
+   * saving. Overdue deals are copied with the day before {@code today} as the latest due date. Deal
+   * volume by contact has none (a deal counts for each of its contacts): 422.
+   */
+  public ReportDefinition draftOfStandard(
+      String code, LocalDate from, LocalDate to, LocalDate today) {
+    policy.requireAny(EntityType.REPORT, Action.READ);
+    StandardReport report =
+        StandardReport.byCode(code).orElseThrow(() -> new NotFoundException("Report", code));
+    if (report == StandardReport.OVERDUE_DEALS) {
+      LocalDate last = to.isBefore(today) ? to : today.minusDays(1);
+      return StandardCopies.overdue(from, last);
+    }
+    ReportDefinition copy =
+        StandardCopies.of(code)
+            .orElseThrow(
+                () ->
+                    new InvalidFieldException(
+                        "code",
+                        "the standard report \""
+                            + code
+                            + "\" cannot be expressed as a designed report; start from"
+                            + " another one"));
+    String dateField =
+        switch (report.dateBasis()) {
+          case CLOSED -> copy.entity().equals("deal-product-rows") ? "dealClosedAt" : "closedAt";
+          case EXPECTED_CLOSE -> "expectedCloseDate";
+          case CREATED, CREATED_OR_CLOSED -> "createdAt";
+          case NONE -> null;
+        };
+    List<ReportDefinition.Filter> filters = new ArrayList<>(copy.filters());
+    if (dateField != null) {
+      filters.add(
+          new ReportDefinition.Filter(
+              dateField, "BETWEEN", List.of(from.toString(), to.toString())));
+    }
+    return new ReportDefinition(
+        copy.name(),
+        copy.entity(),
+        copy.columns(),
+        filters,
+        copy.groupBy(),
+        copy.sort(),
+        copy.chart(),
+        copy.chartValue(),
+        List.of());
   }
 
   // ---- running

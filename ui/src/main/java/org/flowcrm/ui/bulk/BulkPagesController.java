@@ -95,6 +95,7 @@ class BulkPagesController {
       Request request,
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Long stage,
+      @RequestParam(required = false) Long responsible,
       RedirectAttributes redirect) {
     run(
         request,
@@ -104,9 +105,11 @@ class BulkPagesController {
                 request.command(
                     action,
                     new DealFilter(
-                        null, stage, null, null, null, null, null, null, null, null, q))));
+                        null, stage, responsible, null, null, null, null, null, null, null, q))));
     return redirect(
-        back("/deals/list", q).queryParamIfPresent("stage", Optional.ofNullable(stage)));
+        back("/deals/list", q)
+            .queryParamIfPresent("stage", Optional.ofNullable(stage))
+            .queryParamIfPresent("responsible", Optional.ofNullable(responsible)));
   }
 
   @PostMapping("/contacts/bulk")

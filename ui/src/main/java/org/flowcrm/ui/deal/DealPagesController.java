@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.flowcrm.crm.company.CompanyService;
 import org.flowcrm.crm.contact.ContactService;
+import java.util.Set;
 import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.deal.DealCard;
 import org.flowcrm.crm.deal.DealCommand;
@@ -173,21 +174,32 @@ class DealPagesController {
   String list(
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Long stage,
+      @RequestParam(required = false) Long responsible,
       @RequestParam(required = false) String after,
       Model model) {
     CursorPage<DealView> page =
         deals.list(
-            new DealFilter(null, stage, null, null, null, null, null, null, null, null, q),
+            new DealFilter(null, stage, responsible, null, null, null, null, null, null, null, q),
             new ListRequest("-id", PAGE_SIZE, after == null || after.isBlank() ? null : after));
     model.addAttribute("deals", page.items());
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("stage", stage == null ? "" : String.valueOf(stage));
+    // the report rows' "deals of this manager" link; the name is shown so the filter is visible
+    model.addAttribute("responsible", responsible == null ? "" : String.valueOf(responsible));
+    model.addAttribute(
+        "responsibleName",
+        responsible == null
+            ? ""
+            : users.displayNames(Set.of(responsible)).getOrDefault(responsible, "#" + responsible));
     StringBuilder query = new StringBuilder();
     if (q != null && !q.isBlank()) {
       query.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
     }
     if (stage != null) {
       query.append("stage=").append(stage).append('&');
+    }
+    if (responsible != null) {
+      query.append("responsible=").append(responsible).append('&');
     }
     model.addAttribute("firstHref", after == null || after.isBlank() ? "" : "/deals/list?" + query);
     model.addAttribute(
