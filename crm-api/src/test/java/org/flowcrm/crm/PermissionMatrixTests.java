@@ -1021,6 +1021,27 @@ class PermissionMatrixTests extends ApiTest {
                       + c.test().failedDelivery(webhook)
                       + "/redelivery");
             }));
+    // incoming mail: the poller's status, poll now and the exclusion list are a setting; the
+    // attachments of a mail are read like the timeline entry they belong to
+    r.put(
+        "GET /api/v1/mail/inbound/status", new AdminOnly(c -> get("/api/v1/mail/inbound/status")));
+    r.put("POST /api/v1/mail/inbound/poll", new AdminOnly(c -> post("/api/v1/mail/inbound/poll")));
+    r.put(
+        "GET /api/v1/mail/inbound/exclusions",
+        new AdminOnly(c -> get("/api/v1/mail/inbound/exclusions")));
+    r.put(
+        "PUT /api/v1/mail/inbound/exclusions",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/mail/inbound/exclusions"),
+                    map("patterns", List.of("matrix.invalid")))));
+    r.put(
+        "GET /api/v1/mail/inbound/attachments",
+        new AnyUser(c -> get("/api/v1/mail/inbound/attachments?activityId=0")));
+    r.put(
+        "GET /api/v1/mail/inbound/attachments/{id}",
+        new AnyUser(c -> get("/api/v1/mail/inbound/attachments/0")));
     return r;
   }
 
