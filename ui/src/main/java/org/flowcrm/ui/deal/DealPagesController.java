@@ -1,8 +1,6 @@
 package org.flowcrm.ui.deal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import org.flowcrm.crm.deal.StageTotal;
 import org.flowcrm.crm.invoice.InvoiceFilter;
 import org.flowcrm.crm.invoice.InvoiceService;
 import org.flowcrm.crm.invoice.InvoiceView;
+import org.flowcrm.crm.listview.ListKind;
 import org.flowcrm.crm.product.ProductService;
 import org.flowcrm.crm.quote.QuoteFilter;
 import org.flowcrm.crm.quote.QuoteService;
@@ -34,6 +33,7 @@ import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.layout.Flash;
+import org.flowcrm.ui.listview.ListViews;
 import org.flowcrm.ui.record.RecordExtras;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -71,8 +71,6 @@ class DealPagesController {
    */
   static final int CARDS_PER_STAGE = 20;
 
-  static final int PAGE_SIZE = 25;
-
   /** The BPMN model that drives deals (processes/deal-execution.bpmn). */
   static final String DEAL_PROCESS = "deal-execution";
 
@@ -85,6 +83,7 @@ class DealPagesController {
   private final UserService users;
   private final MessageSource messages;
   private final BulkBar bulkBar;
+  private final ListViews listViews;
 
   DealPagesController(
       DealService deals,
@@ -95,7 +94,9 @@ class DealPagesController {
       UserService users,
       MessageSource messages,
       BulkBar bulkBar,
+      ListViews listViews,
       RecordExtras extras) {
+    this.listViews = listViews;
     this.extras = extras;
     this.bulkBar = bulkBar;
     this.deals = deals;
@@ -160,35 +161,25 @@ class DealPagesController {
 
   @GetMapping("/deals/list")
   String list(
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) Long stage,
-      @RequestParam(required = false) String after,
+      @RequestParam Map<String, String> params,
+      @RequestParam(required = false) List<String> cols,
       Model model) {
-    CursorPage<DealView> page =
-        deals.list(
-            new DealFilter(null, stage, null, null, null, null, null, null, null, null, q),
-            new ListRequest("-id", PAGE_SIZE, after == null || after.isBlank() ? null : after));
-    model.addAttribute("deals", page.items());
-    model.addAttribute("q", q == null ? "" : q);
+    ListViews.State state = listViews.read(model, ListKind.DEALS, params, cols);
+    Long stage = parseStage(state.filter("stage"));
+    DealFilter filter = DealFilter.ofList(stage, state.filter("q"), state.custom());
+    model.addAttribute("deals", listViews.page(model, state, page -> deals.list(filter, page)));
     model.addAttribute("stage", stage == null ? "" : String.valueOf(stage));
-    StringBuilder query = new StringBuilder();
-    if (q != null && !q.isBlank()) {
-      query.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
-    }
-    if (stage != null) {
-      query.append("stage=").append(stage).append('&');
-    }
-    model.addAttribute("firstHref", after == null || after.isBlank() ? "" : "/deals/list?" + query);
-    model.addAttribute(
-        "nextHref",
-        page.nextCursor() == null
-            ? ""
-            : "/deals/list?"
-                + query
-                + "after="
-                + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8));
+    model.addAttribute("pipelines", pipelines.list());
     bulkBar.addTo(model, "deals");
     return LIST_VIEW;
+  }
+
+  private static Long parseStage(String stage) {
+    try {
+      return stage == null ? null : Long.valueOf(stage);
+    } catch (NumberFormatException notAStage) {
+      return null; // an edited URL: all stages
+    }
   }
 
   @GetMapping("/deals/{id}")
