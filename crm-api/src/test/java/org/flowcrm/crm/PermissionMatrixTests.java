@@ -633,6 +633,10 @@ class PermissionMatrixTests extends ApiTest {
         "POST /api/v1/activities/{id}/completion",
         new AnyUser(c -> post("/api/v1/activities/0/completion")));
     r.put("POST /api/v1/tasks/bulk", new AnyUser(c -> json(post("/api/v1/tasks/bulk"), "{}")));
+    // every record is checked inside (UPDATE); refused ones are counted in the answer, not a 403
+    r.put(
+        "POST /api/v1/tasks/for-records",
+        new AnyUser(c -> json(post("/api/v1/tasks/for-records"), "{}")));
     r.put(
         "PUT /api/v1/tasks/{id}/status",
         new AnyUser(c -> json(put("/api/v1/tasks/0/status"), map("status", "DONE"))));

@@ -28,6 +28,7 @@ import org.flowcrm.crm.shared.BulkAction;
 import org.flowcrm.crm.shared.BulkCommand;
 import org.flowcrm.crm.shared.BulkResult;
 import org.flowcrm.crm.shared.BulkRunner;
+import org.flowcrm.crm.shared.BulkSelection;
 import org.flowcrm.crm.shared.Caller;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
@@ -572,6 +573,17 @@ public class DealService {
     askProcess(deal, stage);
     deal.moveTo(stage, caller.userId());
     deals.save(deal);
+  }
+
+  /**
+   * Of the picked {@code ids}, or (ids null) of every deal {@code filter} matches, those the caller
+   * may also {@code action} and those he may not, checked in SQL; for bulk work another feature
+   * does per deal (starting a task).
+   */
+  public BulkSelection select(List<Long> ids, DealFilter filter, Action action) {
+    DealFilter f = filter == null || ids != null ? DealFilter.none() : filter;
+    return bulk.select(
+        ids, "d.id", () -> query(f, Action.READ), () -> query(f, Action.READ, action), jdbc);
   }
 
   private KeysetQuery query(DealFilter f, Action... actions) {

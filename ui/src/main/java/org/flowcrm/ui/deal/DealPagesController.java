@@ -1,8 +1,6 @@
 package org.flowcrm.ui.deal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.flowcrm.crm.deal.StageTotal;
 import org.flowcrm.crm.invoice.InvoiceFilter;
 import org.flowcrm.crm.invoice.InvoiceService;
 import org.flowcrm.crm.invoice.InvoiceView;
+import org.flowcrm.crm.listview.ListKind;
 import org.flowcrm.crm.product.ProductService;
 import org.flowcrm.crm.quote.QuoteFilter;
 import org.flowcrm.crm.quote.QuoteService;
@@ -37,6 +36,7 @@ import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.layout.Flash;
+import org.flowcrm.ui.listview.ListViews;
 import org.flowcrm.ui.record.RecordExtras;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -74,8 +74,6 @@ class DealPagesController {
    */
   static final int CARDS_PER_STAGE = 20;
 
-  static final int PAGE_SIZE = 25;
-
   /** Contacts named on the card; a deal rarely has more, the edit page lists them all. */
   static final int CONTACTS_ON_CARD = 10;
 
@@ -93,6 +91,7 @@ class DealPagesController {
   private final BulkBar bulkBar;
   private final CompanyService companies;
   private final ContactService contacts;
+  private final ListViews listViews;
 
   DealPagesController(
       DealService deals,
@@ -103,11 +102,13 @@ class DealPagesController {
       UserService users,
       MessageSource messages,
       BulkBar bulkBar,
+      ListViews listViews,
       RecordExtras extras,
       CompanyService companies,
       ContactService contacts) {
     this.companies = companies;
     this.contacts = contacts;
+    this.listViews = listViews;
     this.extras = extras;
     this.bulkBar = bulkBar;
     this.deals = deals;
@@ -172,18 +173,16 @@ class DealPagesController {
 
   @GetMapping("/deals/list")
   String list(
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) Long stage,
-      @RequestParam(required = false) Long responsible,
-      @RequestParam(required = false) String after,
+      @RequestParam Map<String, String> params,
+      @RequestParam(required = false) List<String> cols,
       Model model) {
-    CursorPage<DealView> page =
-        deals.list(
-            new DealFilter(null, stage, responsible, null, null, null, null, null, null, null, q),
-            new ListRequest("-id", PAGE_SIZE, after == null || after.isBlank() ? null : after));
-    model.addAttribute("deals", page.items());
-    model.addAttribute("q", q == null ? "" : q);
+    ListViews.State state = listViews.read(model, ListKind.DEALS, params, cols);
+    Long stage = parseId(state.filter("stage"));
+    Long responsible = parseId(state.filter("responsible"));
+    DealFilter filter = DealFilter.ofList(stage, responsible, state.filter("q"), state.custom());
+    model.addAttribute("deals", listViews.page(model, state, page -> deals.list(filter, page)));
     model.addAttribute("stage", stage == null ? "" : String.valueOf(stage));
+    model.addAttribute("pipelines", pipelines.list());
     // the report rows' "deals of this manager" link; the name is shown so the filter is visible
     model.addAttribute("responsible", responsible == null ? "" : String.valueOf(responsible));
     model.addAttribute(
@@ -191,27 +190,16 @@ class DealPagesController {
         responsible == null
             ? ""
             : users.displayNames(Set.of(responsible)).getOrDefault(responsible, "#" + responsible));
-    StringBuilder query = new StringBuilder();
-    if (q != null && !q.isBlank()) {
-      query.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
-    }
-    if (stage != null) {
-      query.append("stage=").append(stage).append('&');
-    }
-    if (responsible != null) {
-      query.append("responsible=").append(responsible).append('&');
-    }
-    model.addAttribute("firstHref", after == null || after.isBlank() ? "" : "/deals/list?" + query);
-    model.addAttribute(
-        "nextHref",
-        page.nextCursor() == null
-            ? ""
-            : "/deals/list?"
-                + query
-                + "after="
-                + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8));
     bulkBar.addTo(model, "deals");
     return LIST_VIEW;
+  }
+
+  private static Long parseId(String id) {
+    try {
+      return id == null ? null : Long.valueOf(id);
+    } catch (NumberFormatException notAnId) {
+      return null; // an edited URL: no filter
+    }
   }
 
   @GetMapping("/deals/{id}")
