@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.flowcrm.crm.activity.ActivityService;
 import org.flowcrm.crm.currency.CurrencyService;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
@@ -24,6 +25,7 @@ import org.flowcrm.crm.shared.ForbiddenException;
 import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.NotFoundException;
 import org.flowcrm.crm.shared.PreconditionFailedException;
+import org.flowcrm.crm.task.TaskService;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +65,8 @@ public class ReportDesignerService {
   private final CurrencyService currencies;
   private final DesignerLimits limits;
   private final JsonMapper json;
+  private final ActivityService activities;
+  private final TaskService tasks;
 
   ReportDesignerService(
       JdbcClient jdbc,
@@ -70,7 +74,11 @@ public class ReportDesignerService {
       Catalogue catalogue,
       CurrencyService currencies,
       DesignerLimits limits,
-      JsonMapper json) {
+      JsonMapper json,
+      ActivityService activities,
+      TaskService tasks) {
+    this.activities = activities;
+    this.tasks = tasks;
     this.jdbc = jdbc;
     this.policy = policy;
     this.catalogue = catalogue;
@@ -305,6 +313,11 @@ public class ReportDesignerService {
       add(scope, params, policy.dealFilter(Action.READ, owner, "FALSE", "d.pipeline_id"));
     } else if (entity.permission() != null) {
       add(scope, params, policy.filter(entity.permission(), Action.READ, owner));
+    } else if (entity == DesignerEntity.ACTIVITIES) {
+      // activities and tasks follow the records they are linked to
+      add(scope, params, activities.readFilter(entity.alias()));
+    } else if (entity == DesignerEntity.TASKS) {
+      add(scope, params, tasks.readFilter(entity.alias()));
     }
     add(scope, params, policy.filter(EntityType.REPORT, Action.READ, owner));
     if (action == Action.EXPORT) {
