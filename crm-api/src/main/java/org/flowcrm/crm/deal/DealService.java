@@ -164,7 +164,7 @@ public class DealService {
                                 + pipeline.getId()));
     policy.requireDealCreate(command.responsibleId(), pipeline.getId());
     String currency = command.currency() == null ? currencies.baseCode() : command.currency();
-    Deal deal = new Deal(pipeline, stage, currency, leadId, caller.userId());
+    Deal deal = new Deal(pipeline, stage, currency, leadId, caller.userId(), startsProcess);
     apply(deal, command, currency);
     // imported and converted deals carry what their source had; people fill required fields
     deal.setCustomFields(
@@ -228,6 +228,9 @@ public class DealService {
         command.companyId(),
         new LinkedHashSet<>(command.contactIds()),
         command.rows());
+    if (command.delivery() != null) {
+      deal.setDeliveryWishes(command.delivery());
+    }
   }
 
   /**
