@@ -221,9 +221,9 @@ class DealScenarioIT {
     assertThat(contacts.get(intake.contactId()).emails())
         .extracting(Email::value)
         .containsExactly(email);
-    assertThat(deals.comments(order.id()).get(0).text())
-        .contains("time: 10:00-14:00")
-        .contains("comment: Ring twice");
+    assertThat(order.delivery().address()).isEqualTo("ul. Prosta 1, Warszawa");
+    assertThat(order.delivery().timeWindow()).isEqualTo("10:00-14:00");
+    assertThat(order.delivery().note()).isEqualTo("Ring twice");
     long instance = startDealExecution(order.id());
 
     // On the first call the client drops the monitor arms; the manager edits the deal, then
@@ -276,6 +276,20 @@ class DealScenarioIT {
     // The courier finds nobody at the door; the process logs it and sends him again.
     UserTask firstAttempt = people.courierTaskOf(instance);
     long courierInstance = firstAttempt.getProcessInstanceKey();
+    // the courier's task got the client's wishes from the deal
+    assertThat(
+            client
+                .newUserTaskVariableSearchRequest(firstAttempt.getUserTaskKey())
+                .send()
+                .join()
+                .items()
+                .stream()
+                .filter(v -> v.getName().equals("deliveryWishes"))
+                .findFirst()
+                .orElseThrow()
+                .getValue())
+        .contains("ul. Prosta 1, Warszawa")
+        .contains("Ring twice");
     people.complete(
         firstAttempt, Map.of("deliveryResult", "failed", "deliveryNote", "nobody at the door"));
     UserTask secondAttempt = people.openTask(courierInstance, "deliver-order");

@@ -81,4 +81,40 @@ class FlowcrmApplicationIT {
     assertThat(MailCatcherEnvironmentPostProcessor.catcher().getReceivedMessages())
         .anySatisfy(m -> assertThat(m.getSubject()).isEqualTo("Your offer"));
   }
+
+  @Test
+  void aMailToTheCrmsAddressThroughTheCatcherBecomesALead() throws Exception {
+    String name = "Inbox" + Long.toString(System.nanoTime(), 36);
+    SimpleMailMessage mail = new SimpleMailMessage();
+    mail.setFrom(name + " Buyer <" + name.toLowerCase() + "@buyer.example>");
+    mail.setTo("crm@flowcrm.local");
+    mail.setSubject("Quote please");
+    mail.setText("Please send a quote for 10 seats.");
+    mailSender.send(mail);
+
+    // the poller reads the catcher's IMAP mailbox on its own; "poll now" spares the wait
+    HttpResponse<String> polled =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/mail/inbound/poll"))
+                    .header("Authorization", basic("admin", "test-admin-password"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
+
+    HttpResponse<String> leads =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/leads?q=" + name))
+                    .header("Authorization", basic("admin", "test-admin-password"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(leads.statusCode()).as(leads.body()).isEqualTo(200);
+    DocumentContext found = JsonPath.parse(leads.body());
+    assertThat(found.read("$.items.length()", Integer.class)).isEqualTo(1);
+    assertThat(found.read("$.items[0].source", String.class)).isEqualTo("EMAIL");
+  }
 }

@@ -173,6 +173,42 @@ class PatchApiTests extends ApiTest {
   }
 
   @Test
+  void dealDeliveryWishesArePatchedMemberByMemberClearedWithNullAndValidated() throws Exception {
+    JsonNode deal =
+        create(
+            "/api/v1/deals",
+            Map.of(
+                "title",
+                "Sofa " + unique(),
+                "delivery",
+                Map.of("address", "ul. Lipowa 3, Kraków", "timeWindow", "9-12", "note", " ")));
+    assertThat(deal.get("delivery").get("address").asString()).isEqualTo("ul. Lipowa 3, Kraków");
+    assertThat(deal.get("delivery").get("note").isNull()).as("blank note").isTrue();
+    String url = "/api/v1/deals/" + deal.get("id").asLong();
+
+    patchJson(url, "\"0\"", "{\"delivery\": {\"date\": \"2027-01-15\", \"note\": \"3rd floor\"}}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.delivery.address").value("ul. Lipowa 3, Kraków"))
+        .andExpect(jsonPath("$.delivery.timeWindow").value("9-12"))
+        .andExpect(jsonPath("$.delivery.date").value("2027-01-15"))
+        .andExpect(jsonPath("$.delivery.note").value("3rd floor"));
+    // a patch that leaves the wishes out keeps them
+    patchJson(url, "\"1\"", "{\"probability\": 40}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.delivery.note").value("3rd floor"));
+    patchJson(url, "\"2\"", "{\"delivery\": {\"timeWindow\": \"" + "x".repeat(51) + "\"}}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("delivery.timeWindow"));
+    assertThat(getJson(url + "/history").toString()).contains("\"field\":\"deliveryNote\"");
+
+    patchJson(url, "\"2\"", "{\"delivery\": null}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.delivery.address").doesNotExist())
+        .andExpect(jsonPath("$.delivery.note").doesNotExist());
+    assertThat(getJson(url).get("delivery").get("address").isNull()).isTrue();
+  }
+
+  @Test
   void theApiDocumentDescribesPatch() throws Exception {
     JsonNode docs = getJson("/v3/api-docs");
     for (String path :

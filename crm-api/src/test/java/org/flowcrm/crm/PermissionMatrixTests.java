@@ -110,6 +110,19 @@ class PermissionMatrixTests extends ApiTest {
   /** Open to every signed-in user (lists filter by scope; see the leak tests). */
   record AnyUser(Req<Ctx> request) implements Rule {}
 
+  /**
+   * Creating something linked to a record of {@code entity} owned according to the relation: a
+   * record the caller may not read is as unknown as a missing one (422 naming the link), one he may
+   * read but not update is 403.
+   */
+  record OnLink(EntityType entity, Req<Long> request) implements Rule {}
+
+  /**
+   * A list that must contain the entry linked to a record of {@code entity} exactly when the caller
+   * may read that record (200 either way: lists filter, they do not refuse).
+   */
+  record Listed(EntityType entity, Req<Long> request) implements Rule {}
+
   // ---- the world: departments Sales > Sales East, and Support
 
   private static Map<Role, TestUser> callers;
@@ -197,6 +210,47 @@ class PermissionMatrixTests extends ApiTest {
   long ownerOf(String base, long id) throws Exception {
     var result = mvc.perform(get(base + "/" + id).with(as(fixtureAdmin))).andReturn();
     return read(result).get("responsibleId").asLong();
+  }
+
+  /** An open call on the deal, of the deal's owner, written by the administrator; its owner. */
+  long activityOn(long dealId) throws Exception {
+    long owner = ownerOf("/api/v1/deals", dealId);
+    adminCreate("/api/v1/activities", activityBody(dealId, owner));
+    return owner;
+  }
+
+  long activityIdOn(long dealId) throws Exception {
+    return adminCreate(
+        "/api/v1/activities", activityBody(dealId, ownerOf("/api/v1/deals", dealId)));
+  }
+
+  long taskIdOn(long contactId) throws Exception {
+    return adminCreate(
+        "/api/v1/tasks", taskBody(contactId, ownerOf("/api/v1/contacts", contactId)));
+  }
+
+  static Map<String, Object> activityBody(long dealId, long owner) {
+    return map(
+        "type",
+        "CALL",
+        "subject",
+        "Call " + unique(),
+        "startsAt",
+        java.time.Instant.now().minusSeconds(60).toString(),
+        "responsibleId",
+        owner,
+        "links",
+        List.of(map("type", "DEAL", "id", dealId)));
+  }
+
+  static Map<String, Object> taskBody(long contactId, long owner) {
+    return map(
+        "title",
+        "Task " + unique(),
+        "responsibleId",
+        owner,
+        "links",
+        List.of(map("type", "CONTACT", "id", contactId)));
   }
 
   long adminCreate(String url, Object body) throws Exception {
@@ -618,25 +672,113 @@ class PermissionMatrixTests extends ApiTest {
             EntityType.PRODUCT,
             Action.DELETE,
             c -> delete("/api/v1/product-sections/" + c.test().section())));
-    // activities and tasks: not in the matrix yet, open to every signed-in user
-    for (String path : List.of("/api/v1/activities", "/api/v1/tasks")) {
-      r.put("GET " + path, new AnyUser(c -> get(path)));
-      r.put("POST " + path, new AnyUser(c -> json(post(path), "{}")));
-      r.put("GET " + path + "/{id}", new AnyUser(c -> get(path + "/0")));
-      r.put("PUT " + path + "/{id}", new AnyUser(c -> json(put(path + "/0"), "{}")));
-      r.put("DELETE " + path + "/{id}", new AnyUser(c -> delete(path + "/0")));
-    }
+    // activities and tasks follow the record they are linked to (LinkedRecordAccess): read it with
+    // READ on the record, change it with UPDATE; each case's entry belongs to the record's owner
+    r.put(
+        "GET /api/v1/activities",
+        new Listed(
+            EntityType.DEAL,
+            id -> {
+              long owner = activityOn(id);
+              return get("/api/v1/activities?sort=-id&limit=5&responsibleId=" + owner);
+            }));
     r.put(
         "GET /api/v1/activities/mine",
-        new AnyUser(c -> get("/api/v1/activities/mine?userId=" + c.caller().id())));
+        new Listed(
+            EntityType.DEAL,
+            id -> {
+              long owner = activityOn(id);
+              return get("/api/v1/activities/mine?limit=200&userId=" + owner);
+            }));
+    r.put(
+        "POST /api/v1/activities",
+        new OnLink(
+            EntityType.DEAL,
+            id ->
+                json(post("/api/v1/activities"), activityBody(id, ownerOf("/api/v1/deals", id)))));
+    r.put(
+        "GET /api/v1/activities/{id}",
+        new OnRecord(
+            EntityType.DEAL, Action.READ, id -> get("/api/v1/activities/" + activityIdOn(id))));
+    r.put(
+        "PUT /api/v1/activities/{id}",
+        new OnRecord(
+            EntityType.DEAL,
+            Action.UPDATE,
+            id ->
+                json(
+                    put("/api/v1/activities/" + activityIdOn(id)),
+                    activityBody(id, ownerOf("/api/v1/deals", id)))));
+    r.put(
+        "DELETE /api/v1/activities/{id}",
+        new OnRecord(
+            EntityType.DEAL,
+            Action.UPDATE,
+            id -> delete("/api/v1/activities/" + activityIdOn(id)).header("If-Match", "*")));
     r.put(
         "POST /api/v1/activities/{id}/completion",
-        new AnyUser(c -> post("/api/v1/activities/0/completion")));
-    r.put("POST /api/v1/tasks/bulk", new AnyUser(c -> json(post("/api/v1/tasks/bulk"), "{}")));
+        new OnRecord(
+            EntityType.DEAL,
+            Action.UPDATE,
+            id -> post("/api/v1/activities/" + activityIdOn(id) + "/completion")));
+    r.put(
+        "GET /api/v1/tasks",
+        new Listed(
+            EntityType.CONTACT,
+            id -> {
+              long owner = ownerOf("/api/v1/contacts", id);
+              taskIdOn(id);
+              return get("/api/v1/tasks?sort=-id&limit=5&responsibleId=" + owner);
+            }));
+    r.put(
+        "POST /api/v1/tasks",
+        new OnLink(
+            EntityType.CONTACT,
+            id -> json(post("/api/v1/tasks"), taskBody(id, ownerOf("/api/v1/contacts", id)))));
+    r.put(
+        "POST /api/v1/tasks/bulk",
+        new OnLink(
+            EntityType.CONTACT,
+            id ->
+                json(
+                    post("/api/v1/tasks/bulk"),
+                    map(
+                        "task",
+                        map(
+                            "title",
+                            "Bulk " + unique(),
+                            "responsibleId",
+                            ownerOf("/api/v1/contacts", id)),
+                        "items",
+                        List.of(map("type", "CONTACT", "id", id))))));
+    r.put(
+        "GET /api/v1/tasks/{id}",
+        new OnRecord(EntityType.CONTACT, Action.READ, id -> get("/api/v1/tasks/" + taskIdOn(id))));
+    r.put(
+        "PUT /api/v1/tasks/{id}",
+        new OnRecord(
+            EntityType.CONTACT,
+            Action.UPDATE,
+            id ->
+                json(
+                    put("/api/v1/tasks/" + taskIdOn(id)),
+                    taskBody(id, ownerOf("/api/v1/contacts", id)))));
+    r.put(
+        "DELETE /api/v1/tasks/{id}",
+        new OnRecord(
+            EntityType.CONTACT,
+            Action.UPDATE,
+            id -> delete("/api/v1/tasks/" + taskIdOn(id)).header("If-Match", "*")));
+    // every record is checked inside (UPDATE); refused ones are counted in the answer, not a 403
+    r.put(
+        "POST /api/v1/tasks/for-records",
+        new AnyUser(c -> json(post("/api/v1/tasks/for-records"), "{}")));
     r.put(
         "PUT /api/v1/tasks/{id}/status",
-        new AnyUser(c -> json(put("/api/v1/tasks/0/status"), map("status", "DONE"))));
-    // users, departments, roles
+        new OnRecord(
+            EntityType.CONTACT,
+            Action.UPDATE,
+            id -> json(put("/api/v1/tasks/" + taskIdOn(id) + "/status"), map("status", "DONE"))));
     r.put("GET /api/v1/me", new AnyUser(c -> get("/api/v1/me")));
     r.put("GET /api/v1/me/permissions", new AnyUser(c -> get("/api/v1/me/permissions")));
     r.put("GET /api/v1/users", new AnyUser(c -> get("/api/v1/users")));
@@ -1021,6 +1163,27 @@ class PermissionMatrixTests extends ApiTest {
                       + c.test().failedDelivery(webhook)
                       + "/redelivery");
             }));
+    // incoming mail: the poller's status, poll now and the exclusion list are a setting; the
+    // attachments of a mail are read like the timeline entry they belong to
+    r.put(
+        "GET /api/v1/mail/inbound/status", new AdminOnly(c -> get("/api/v1/mail/inbound/status")));
+    r.put("POST /api/v1/mail/inbound/poll", new AdminOnly(c -> post("/api/v1/mail/inbound/poll")));
+    r.put(
+        "GET /api/v1/mail/inbound/exclusions",
+        new AdminOnly(c -> get("/api/v1/mail/inbound/exclusions")));
+    r.put(
+        "PUT /api/v1/mail/inbound/exclusions",
+        new AdminOnly(
+            c ->
+                json(
+                    put("/api/v1/mail/inbound/exclusions"),
+                    map("patterns", List.of("matrix.invalid")))));
+    r.put(
+        "GET /api/v1/mail/inbound/attachments",
+        new AnyUser(c -> get("/api/v1/mail/inbound/attachments?activityId=0")));
+    r.put(
+        "GET /api/v1/mail/inbound/attachments/{id}",
+        new AnyUser(c -> get("/api/v1/mail/inbound/attachments/0")));
     return r;
   }
 
@@ -1283,6 +1446,55 @@ class PermissionMatrixTests extends ApiTest {
                 caller,
                 expected,
                 failures);
+          }
+        } else if (rule instanceof OnLink onLink) {
+          for (Relation relation : Relation.values()) {
+            long id = record(onLink.entity(), owner(role, relation));
+            boolean readable =
+                covers(
+                    expectedScope(role, onLink.entity(), Action.READ), onLink.entity(), relation);
+            boolean allowed =
+                covers(
+                    expectedScope(role, onLink.entity(), Action.UPDATE), onLink.entity(), relation);
+            cases++;
+            check(
+                entry.getKey(),
+                role + "/" + relation,
+                onLink.request().apply(id),
+                caller,
+                !readable ? 422 : allowed ? 0 : 403,
+                failures);
+          }
+        } else if (rule instanceof Listed listed) {
+          for (Relation relation : Relation.values()) {
+            long id = record(listed.entity(), owner(role, relation));
+            boolean readable =
+                covers(
+                    expectedScope(role, listed.entity(), Action.READ), listed.entity(), relation);
+            cases++;
+            outcomes.merge(readable ? 0 : 404, 1, Integer::sum);
+            var response =
+                mvc.perform(listed.request().apply(id).with(as(caller))).andReturn().getResponse();
+            boolean listedIt = false;
+            if (response.getStatus() == 200) {
+              for (JsonNode item : MAPPER.readTree(response.getContentAsString()).get("items")) {
+                for (JsonNode link : item.get("links")) {
+                  listedIt |= link.get("id").asLong() == id;
+                }
+              }
+            }
+            if (response.getStatus() != 200 || listedIt != readable) {
+              failures.add(
+                  entry.getKey()
+                      + " as "
+                      + role
+                      + "/"
+                      + relation
+                      + ": "
+                      + response.getStatus()
+                      + (readable ? " without" : " with")
+                      + " the entry of the record");
+            }
           }
         } else {
           Ctx ctx = new Ctx(caller, caller.id(), this);

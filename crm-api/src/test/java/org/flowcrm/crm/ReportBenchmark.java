@@ -47,6 +47,12 @@ class ReportBenchmark extends ApiTest {
     int runs = Integer.getInteger("benchmark.runs", 20);
     LocalDate until = LocalDate.parse(System.getProperty("benchmark.until", LocalDate.now() + ""));
     long deals = jdbc.queryForObject("SELECT COUNT(*) FROM crm_deal", Long.class);
+    // -Dbenchmark.reports=contacts,companies measures only those (codes, and "funnel")
+    List<String> only =
+        List.of(System.getProperty("benchmark.reports", "").split(",")).stream()
+            .map(String::strip)
+            .filter(c -> !c.isEmpty())
+            .toList();
     System.out.printf(
         "Report benchmark: %,d deals, %d runs each, periods ending %s%n", deals, runs, until);
     System.out.printf("%-24s %-6s %9s %9s %9s%n", "report", "period", "p50 ms", "p95 ms", "rows");
@@ -58,11 +64,17 @@ class ReportBenchmark extends ApiTest {
       ReportParameters parameters =
           new ReportParameters(from, until, null, null, null, GroupBy.MANAGER);
       for (StandardReport report : StandardReport.values()) {
+        if (!only.isEmpty() && !only.contains(report.code())) {
+          continue;
+        }
         measure(
             report.code(),
             period,
             runs,
             () -> reports.run(report.code(), parameters).rows().size());
+      }
+      if (!only.isEmpty() && !only.contains("funnel")) {
+        continue;
       }
       measure(
           "funnel",

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.flowcrm.crm.permission.SystemUser;
+import org.flowcrm.crm.report.Report;
+import org.flowcrm.crm.report.ReportParameters;
+import org.flowcrm.crm.report.ReportService;
+import org.flowcrm.crm.reportdesigner.DesignedReport;
 import org.flowcrm.crm.reportdesigner.DesignerLimits;
+import org.flowcrm.crm.reportdesigner.ReportDefinition;
+import org.flowcrm.crm.reportdesigner.ReportDesignerService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +52,9 @@ class ReportDesignerApiTests extends ApiTest {
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
   @Autowired DesignerLimits limits;
+  @Autowired ReportService reports;
+  @Autowired ReportDesignerService designer;
+  @Autowired SystemUser systemUser;
 
   private static boolean ready;
   private static TestUser manager1;
@@ -569,6 +580,80 @@ class ReportDesignerApiTests extends ApiTest {
         .andExpect(jsonPath("$.errors[0].field").value("code"));
     mvc.perform(post("/api/v1/report-definitions/copy-of/no-such-report").with(as(director)))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void theDesignerCopyOfAStandardReportGivesTheReportsFiguresForItsPeriod() {
+    LocalDate from = LocalDate.of(2025, 3, 1);
+    LocalDate to = LocalDate.of(2025, 4, 30);
+    Long pipeline =
+        jdbc.sql("SELECT id FROM crm_pipeline WHERE name = ?")
+            .param(pipelineName)
+            .query(Long.class)
+            .single();
+    ReportParameters period = new ReportParameters(from, to, pipeline, null, null, null);
+
+    // managers' deal volume: deals worked (created in the period) per manager
+    Report managers = systemUser.runAs(() -> reports.run("managers", period));
+    DesignedReport managersCopy =
+        systemUser.runAs(
+            () ->
+                designer.preview(
+                    inOurPipeline(
+                        designer.draftOfStandard("managers", from, to, LocalDate.of(2026, 1, 1)))));
+    Map<String, Long> worked = new HashMap<>();
+    managers.rows().forEach(r -> worked.put((String) r.get("manager"), (Long) r.get("worked")));
+    Map<String, Long> counted = new HashMap<>();
+    managersCopy
+        .rows()
+        .forEach(
+            r -> counted.put((String) r.get("responsible"), ((Number) r.get("count")).longValue()));
+    assertThat(worked).containsEntry(m1, 3L).containsEntry(m2, 2L);
+    assertThat(counted).isEqualTo(worked);
+    assertThat(((Number) managersCopy.totals().get("count")).longValue())
+        .isEqualTo(managers.totals().get("worked"));
+
+    // open deals by stage: count and amount per stage, and their totals
+    Report open = systemUser.runAs(() -> reports.run("open-deals-by-stage", period));
+    DesignedReport openCopy =
+        systemUser.runAs(
+            () ->
+                designer.preview(
+                    inOurPipeline(
+                        designer.draftOfStandard(
+                            "open-deals-by-stage", from, to, LocalDate.of(2026, 1, 1)))));
+    List<String> standardLines = new ArrayList<>();
+    open.rows().stream()
+        .filter(r -> ((Long) r.get("deals")) > 0)
+        .forEach(
+            r -> standardLines.add(r.get("stage") + "|" + r.get("deals") + "|" + r.get("amount")));
+    List<String> copyLines = new ArrayList<>();
+    openCopy
+        .rows()
+        .forEach(
+            r ->
+                copyLines.add(
+                    r.get("stage") + "|" + r.get("count") + "|" + r.get("sum.amountBase")));
+    assertThat(standardLines).containsExactly("New|3|3400.00", "Offer|2|400.00");
+    assertThat(copyLines).containsExactlyInAnyOrderElementsOf(standardLines);
+    assertThat(new java.math.BigDecimal(openCopy.totals().get("sum.amountBase").toString()))
+        .isEqualByComparingTo((java.math.BigDecimal) open.totals().get("amount"));
+  }
+
+  /** The draft limited to this class's pipeline, which is what the standard report is run for. */
+  private static ReportDefinition inOurPipeline(ReportDefinition draft) {
+    List<ReportDefinition.Filter> filters = new ArrayList<>(draft.filters());
+    filters.add(new ReportDefinition.Filter("pipeline", "EQ", List.of(pipelineName)));
+    return new ReportDefinition(
+        draft.name(),
+        draft.entity(),
+        draft.columns(),
+        filters,
+        draft.groupBy(),
+        draft.sort(),
+        draft.chart(),
+        draft.chartValue(),
+        List.of());
   }
 
   // ---- helpers

@@ -234,13 +234,18 @@ class StoreOrderApiTests extends ApiTest {
     assertThat(contact.get("lastName").asString()).isEqualTo("Wisniewska");
     assertThat(contact.get("emails").get(0).get("value").asString()).isEqualTo(email);
 
-    // the courier reads the wishes on the deal he delivers
+    // the wishes are the deal's delivery fields (the courier's task gets them); the comment
+    // names the order only
+    JsonNode wishes = deal.get("delivery");
+    assertThat(wishes.get("address").asString()).isEqualTo("ul. Prosta 1, Warszawa");
+    assertThat(wishes.get("date").asString()).isEqualTo("2026-03-05");
+    assertThat(wishes.get("timeWindow").asString()).isEqualTo("10:00-14:00");
+    assertThat(wishes.get("note").asString()).isEqualTo("Call 30 minutes before");
     JsonNode comments = getJson("/api/v1/deals/" + dealId + "/comments");
+    assertThat(comments).hasSize(1);
     assertThat(comments.get(0).get("text").asString())
         .contains("From online store " + store + ", order A-1")
-        .contains("address: ul. Prosta 1, Warszawa")
-        .contains("time: 10:00-14:00")
-        .contains("comment: Call 30 minutes before");
+        .doesNotContain("Call 30 minutes before");
     assertThat(events.of(DealCreated.class))
         .anySatisfy(
             e -> {
@@ -380,15 +385,14 @@ class StoreOrderApiTests extends ApiTest {
     assertThat(deal.get("amount").decimalValue()).isEqualByComparingTo("380.00");
     assertThat(deal.get("expectedCloseDate").asString()).isEqualTo("2026-03-09");
     assertThat(updated.get("delivery").get("address").asString()).isEqualTo("Pickup point 7");
-    JsonNode comments = getJson("/api/v1/deals/" + dealId + "/comments");
-    assertThat(comments).hasSize(2);
-    assertThat(comments.get(1).get("text").asString())
-        .contains("changed order R-1")
-        .contains("address: Pickup point 7");
+    assertThat(deal.get("delivery").get("address").asString()).isEqualTo("Pickup point 7");
+    assertThat(deal.get("delivery").get("note").asString()).isEqualTo("Evening");
+    assertThat(deal.get("delivery").get("timeWindow").isNull()).isTrue();
 
-    // Sent a third time unchanged: still one deal, no new comment.
+    // Sent a third time unchanged: still one deal, the same wishes.
     assertThat(postJson(second).getResponse().getStatus()).isEqualTo(200);
-    assertThat(getJson("/api/v1/deals/" + dealId + "/comments")).hasSize(2);
+    assertThat(getJson("/api/v1/deals/" + dealId).get("delivery").get("address").asString())
+        .isEqualTo("Pickup point 7");
 
     win(dealId);
     MvcResult closed = postJson(first);

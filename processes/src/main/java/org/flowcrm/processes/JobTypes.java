@@ -146,6 +146,16 @@ public final class JobTypes {
     public static final String INVOICE_NUMBER = "invoiceNumber";
     public static final String TASK_ID = "taskId";
 
+    /**
+     * Returned by {@code crm.create-task} for a courier task: the deal's delivery wishes ({@code
+     * address}, {@code date}, {@code timeWindow}, {@code note}), the delivery deadline (ISO date)
+     * and the documents the courier brings (invoices: {@code type}, {@code id}, {@code number}).
+     */
+    public static final String DELIVERY_WISHES = "deliveryWishes";
+
+    public static final String DELIVERY_DEADLINE = "deliveryDeadline";
+    public static final String DOCUMENTS = "documents";
+
     public static final String ENTITY_TYPE = "entityType";
     public static final String ENTITY_ID = "entityId";
     public static final String ESCALATE = "escalate";

@@ -44,6 +44,10 @@ class Activity extends AggregateRoot<Activity> {
   @Column(name = "responsible_id")
   private Long responsibleId;
 
+  /** Who wrote it (the system user for processes); {@code null} for entries older than V31. */
+  @Column(name = "created_by", updatable = false)
+  private Long createdBy;
+
   @Column(name = "reminder_at")
   private Instant reminderAt;
 
@@ -81,8 +85,9 @@ class Activity extends AggregateRoot<Activity> {
 
   protected Activity() {}
 
-  Activity(ActivityType type) {
+  Activity(ActivityType type, Long createdBy) {
     this.type = type;
+    this.createdBy = createdBy;
     // a note records something that happened: it is done when written
     this.completed = type == ActivityType.NOTE;
     this.completedAt = completed ? Instant.now() : null;
@@ -152,6 +157,10 @@ class Activity extends AggregateRoot<Activity> {
 
   Instant getEndsAt() {
     return endsAt;
+  }
+
+  Long getCreatedBy() {
+    return createdBy;
   }
 
   Long getResponsibleId() {

@@ -19,6 +19,7 @@ import org.flowcrm.crm.shared.BulkAction;
 import org.flowcrm.crm.shared.BulkCommand;
 import org.flowcrm.crm.shared.BulkResult;
 import org.flowcrm.crm.shared.BulkRunner;
+import org.flowcrm.crm.shared.BulkSelection;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.FullText;
 import org.flowcrm.crm.shared.InvalidFieldException;
@@ -273,6 +274,18 @@ public class CompanyService {
             default -> throw new IllegalStateException("not a company action: " + command.action());
           }
         });
+  }
+
+  /**
+   * Of the picked {@code ids}, or (ids null) of every company {@code filter} matches, those the
+   * caller may also {@code action} and those he may not, checked in SQL; for bulk work another
+   * feature does per company (starting a task).
+   */
+  public BulkSelection select(List<Long> ids, CompanyFilter filter, Action action) {
+    CompanyFilter f =
+        filter == null || ids != null ? new CompanyFilter(null, null, null, null) : filter;
+    return bulk.select(
+        ids, "c.id", () -> query(f, Action.READ), () -> query(f, Action.READ, action), jdbc);
   }
 
   private KeysetQuery query(CompanyFilter f, Action... actions) {

@@ -19,6 +19,7 @@ import org.flowcrm.crm.shared.BulkAction;
 import org.flowcrm.crm.shared.BulkCommand;
 import org.flowcrm.crm.shared.BulkResult;
 import org.flowcrm.crm.shared.BulkRunner;
+import org.flowcrm.crm.shared.BulkSelection;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.FullText;
 import org.flowcrm.crm.shared.InvalidFieldException;
@@ -268,6 +269,18 @@ public class ContactService {
             default -> throw new IllegalStateException("not a contact action: " + command.action());
           }
         });
+  }
+
+  /**
+   * Of the picked {@code ids}, or (ids null) of every contact {@code filter} matches, those the
+   * caller may also {@code action} and those he may not, checked in SQL; for bulk work another
+   * feature does per contact (starting a task).
+   */
+  public BulkSelection select(List<Long> ids, ContactFilter filter, Action action) {
+    ContactFilter f =
+        filter == null || ids != null ? new ContactFilter(null, null, null, null) : filter;
+    return bulk.select(
+        ids, "c.id", () -> query(f, Action.READ), () -> query(f, Action.READ, action), jdbc);
   }
 
   private KeysetQuery query(ContactFilter f, Action... actions) {

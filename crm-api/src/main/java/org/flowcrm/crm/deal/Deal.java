@@ -107,6 +107,24 @@ public class Deal extends AggregateRoot<Deal> {
   @Column(name = "source_lead_id")
   private Long sourceLeadId;
 
+  // The client's delivery wishes (V35), a field group read and written as DeliveryWishes.
+  @Column(name = "delivery_address", length = 500)
+  private String deliveryAddress;
+
+  @Column(name = "delivery_date")
+  private LocalDate deliveryDate;
+
+  @Column(name = "delivery_window", length = 50)
+  private String deliveryWindow;
+
+  @Column(name = "delivery_note", length = 2000)
+  private String deliveryNote;
+
+  // Whether the CRM starts this deal's process after the commit; the lost-start catch-up only
+  // looks at those deals. Set once at creation.
+  @Column(name = "starts_process", nullable = false, updatable = false)
+  private boolean startsProcess;
+
   // The process link is written by ProcessLinkService only (see V11): read-only here.
   @Column(name = "process_instance_key", insertable = false, updatable = false)
   private Long processInstanceKey;
@@ -130,8 +148,17 @@ public class Deal extends AggregateRoot<Deal> {
 
   protected Deal() {}
 
-  /** A new deal in {@code stage}, an open stage of {@code pipeline}. */
-  Deal(Pipeline pipeline, Stage stage, String currency, Long sourceLeadId, Long createdBy) {
+  /**
+   * A new deal in {@code stage}, an open stage of {@code pipeline}; {@code startsProcess} when the
+   * CRM starts its process after the commit.
+   */
+  Deal(
+      Pipeline pipeline,
+      Stage stage,
+      String currency,
+      Long sourceLeadId,
+      Long createdBy,
+      boolean startsProcess) {
     if (!stage.getPipeline().getId().equals(pipeline.getId())) {
       throw new InvalidFieldException(
           "stageId", "stage " + stage.getId() + " is not a stage of pipeline " + pipeline.getId());
@@ -144,6 +171,7 @@ public class Deal extends AggregateRoot<Deal> {
     this.stage = stage;
     this.currency = currency;
     this.sourceLeadId = sourceLeadId;
+    this.startsProcess = startsProcess;
     this.probability = stage.getProbability();
     this.stageHistory.add(new DealStageChange(this, null, stage, createdBy));
   }
@@ -360,6 +388,25 @@ public class Deal extends AggregateRoot<Deal> {
 
   public Long getSourceLeadId() {
     return sourceLeadId;
+  }
+
+  public DeliveryWishes getDeliveryWishes() {
+    return new DeliveryWishes(deliveryAddress, deliveryDate, deliveryWindow, deliveryNote);
+  }
+
+  /** Replaces the delivery wishes (all four fields; {@link DeliveryWishes#NONE} clears them). */
+  void setDeliveryWishes(DeliveryWishes wishes) {
+    if (!wishes.equals(getDeliveryWishes())) {
+      deliveryAddress = wishes.address();
+      deliveryDate = wishes.date();
+      deliveryWindow = wishes.timeWindow();
+      deliveryNote = wishes.note();
+      touch();
+    }
+  }
+
+  public boolean isStartsProcess() {
+    return startsProcess;
   }
 
   public Long getProcessInstanceKey() {

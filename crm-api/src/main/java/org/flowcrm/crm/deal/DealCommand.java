@@ -18,7 +18,9 @@ import org.flowcrm.crm.shared.ProductRow;
 /**
  * The editable fields of a deal. {@code pipelineId} and {@code stageId} choose where a new deal
  * starts (the default pipeline's first stage when left out); afterwards the stage changes through
- * {@code DealService.moveToStage} only. With product rows, {@code amount} is their total.
+ * {@code DealService.moveToStage} only. With product rows, {@code amount} is their total. {@code
+ * delivery} left out ({@code null}) keeps the deal's delivery wishes as they are; {@link
+ * DeliveryWishes#NONE} clears them.
  */
 public record DealCommand(
     @NotBlank @Size(max = 255) String title,
@@ -34,7 +36,8 @@ public record DealCommand(
     Long companyId,
     @Size(max = 100) List<@NotNull Long> contactIds,
     @Size(max = 500) List<@Valid @NotNull ProductRow> rows,
-    Map<String, Object> customFields) {
+    Map<String, Object> customFields,
+    @Valid DeliveryWishes delivery) {
   /**
    * Without custom fields: a write through this constructor leaves a record's custom fields as they
    * are.
@@ -67,7 +70,64 @@ public record DealCommand(
         companyId,
         contactIds,
         rows,
+        null,
         null);
+  }
+
+  /**
+   * Without delivery wishes: a write through this constructor leaves the deal's wishes as they are.
+   */
+  public DealCommand(
+      String title,
+      Long pipelineId,
+      Long stageId,
+      BigDecimal amount,
+      String currency,
+      Integer probability,
+      LocalDate expectedCloseDate,
+      DealType type,
+      Long responsibleId,
+      Boolean visibleToAll,
+      Long companyId,
+      List<Long> contactIds,
+      List<ProductRow> rows,
+      Map<String, Object> customFields) {
+    this(
+        title,
+        pipelineId,
+        stageId,
+        amount,
+        currency,
+        probability,
+        expectedCloseDate,
+        type,
+        responsibleId,
+        visibleToAll,
+        companyId,
+        contactIds,
+        rows,
+        customFields,
+        null);
+  }
+
+  /** This command with other delivery wishes. */
+  public DealCommand withDelivery(DeliveryWishes wishes) {
+    return new DealCommand(
+        title,
+        pipelineId,
+        stageId,
+        amount,
+        currency,
+        probability,
+        expectedCloseDate,
+        type,
+        responsibleId,
+        visibleToAll,
+        companyId,
+        contactIds,
+        rows,
+        customFields,
+        wishes);
   }
 
   public DealCommand {

@@ -48,6 +48,13 @@ public record DealFilter(
         Map.of());
   }
 
+  /** What the deal list's page filters by: a stage, the search and custom fields. */
+  public static DealFilter ofList(
+      Long stageId, Long responsibleId, String q, Map<String, String> customFields) {
+    return new DealFilter(
+        null, stageId, responsibleId, null, null, null, null, null, null, null, q, customFields);
+  }
+
   public static DealFilter none() {
     return new DealFilter(null, null, null, null, null, null, null, null, null, null, null);
   }

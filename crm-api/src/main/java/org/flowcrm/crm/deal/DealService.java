@@ -28,6 +28,7 @@ import org.flowcrm.crm.shared.BulkAction;
 import org.flowcrm.crm.shared.BulkCommand;
 import org.flowcrm.crm.shared.BulkResult;
 import org.flowcrm.crm.shared.BulkRunner;
+import org.flowcrm.crm.shared.BulkSelection;
 import org.flowcrm.crm.shared.Caller;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
@@ -163,7 +164,7 @@ public class DealService {
                                 + pipeline.getId()));
     policy.requireDealCreate(command.responsibleId(), pipeline.getId());
     String currency = command.currency() == null ? currencies.baseCode() : command.currency();
-    Deal deal = new Deal(pipeline, stage, currency, leadId, caller.userId());
+    Deal deal = new Deal(pipeline, stage, currency, leadId, caller.userId(), startsProcess);
     apply(deal, command, currency);
     // imported and converted deals carry what their source had; people fill required fields
     deal.setCustomFields(
@@ -227,6 +228,9 @@ public class DealService {
         command.companyId(),
         new LinkedHashSet<>(command.contactIds()),
         command.rows());
+    if (command.delivery() != null) {
+      deal.setDeliveryWishes(command.delivery());
+    }
   }
 
   /**
@@ -572,6 +576,17 @@ public class DealService {
     askProcess(deal, stage);
     deal.moveTo(stage, caller.userId());
     deals.save(deal);
+  }
+
+  /**
+   * Of the picked {@code ids}, or (ids null) of every deal {@code filter} matches, those the caller
+   * may also {@code action} and those he may not, checked in SQL; for bulk work another feature
+   * does per deal (starting a task).
+   */
+  public BulkSelection select(List<Long> ids, DealFilter filter, Action action) {
+    DealFilter f = filter == null || ids != null ? DealFilter.none() : filter;
+    return bulk.select(
+        ids, "d.id", () -> query(f, Action.READ), () -> query(f, Action.READ, action), jdbc);
   }
 
   private KeysetQuery query(DealFilter f, Action... actions) {

@@ -8,7 +8,10 @@ import java.util.Map;
 import org.flowcrm.crm.process.ProcessLink;
 import org.flowcrm.crm.shared.ProductRowView;
 
-/** A deal as callers see it, including its amount in the base currency. */
+/**
+ * A deal as callers see it, including its amount in the base currency; {@code delivery} holds the
+ * client's delivery wishes (its fields {@code null} when there are none).
+ */
 public record DealView(
     long id,
     long version,
@@ -35,7 +38,8 @@ public record DealView(
     ProcessLink process,
     Instant createdAt,
     Instant updatedAt,
-    Map<String, Object> customFields) {
+    Map<String, Object> customFields,
+    DeliveryWishes delivery) {
 
   static DealView of(Deal d, Map<String, BigDecimal> rates) {
     BigDecimal rate = rates.get(d.getCurrency());
@@ -67,6 +71,7 @@ public record DealView(
         d.getProcessLink(),
         d.getCreatedAt(),
         d.getUpdatedAt(),
-        d.getCustomFields());
+        d.getCustomFields(),
+        d.getDeliveryWishes());
   }
 }

@@ -27,6 +27,7 @@ import org.flowcrm.crm.shared.BulkAction;
 import org.flowcrm.crm.shared.BulkCommand;
 import org.flowcrm.crm.shared.BulkResult;
 import org.flowcrm.crm.shared.BulkRunner;
+import org.flowcrm.crm.shared.BulkSelection;
 import org.flowcrm.crm.shared.Caller;
 import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
@@ -489,6 +490,17 @@ public class LeadService {
             default -> throw new IllegalStateException("not a lead action: " + command.action());
           }
         });
+  }
+
+  /**
+   * Of the picked {@code ids}, or (ids null) of every lead {@code filter} matches, those the caller
+   * may also {@code action} and those he may not, checked in SQL; for bulk work another feature
+   * does per lead (starting a task).
+   */
+  public BulkSelection select(List<Long> ids, LeadFilter filter, Action action) {
+    LeadFilter f = filter == null || ids != null ? new LeadFilter(null, null, null, null) : filter;
+    return bulk.select(
+        ids, "l.id", () -> query(f, Action.READ), () -> query(f, Action.READ, action), jdbc);
   }
 
   private KeysetQuery query(LeadFilter f, Action... actions) {

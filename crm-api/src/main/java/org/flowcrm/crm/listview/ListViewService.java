@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.flowcrm.crm.customfield.CustomFieldService;
+import org.flowcrm.crm.customfield.CustomFieldView;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.ConflictException;
@@ -41,10 +43,12 @@ public class ListViewService {
 
   private final JdbcClient jdbc;
   private final AccessPolicy policy;
+  private final CustomFieldService customFields;
 
-  ListViewService(JdbcClient jdbc, AccessPolicy policy) {
+  ListViewService(JdbcClient jdbc, AccessPolicy policy, CustomFieldService customFields) {
     this.jdbc = jdbc;
     this.policy = policy;
+    this.customFields = customFields;
   }
 
   /** The caller's own views of the list and the shared ones, shared first, then by name. */
@@ -161,11 +165,23 @@ public class ListViewService {
     }
   }
 
-  /** Names the first column, filter field or sort the list does not know (400). */
-  private static void check(ListViewCommand command) {
+  /**
+   * Names the first column, filter field or sort the list does not know (400); a custom field
+   * column or filter ({@code cf.<code>}) must name a custom field of the list's records.
+   */
+  private void check(ListViewCommand command) {
     ListKind list = command.list();
+    List<String> codes =
+        customFields.list(list.entity()).stream().map(CustomFieldView::code).toList();
     for (int i = 0; i < command.columns().size(); i++) {
-      if (!list.columns().contains(command.columns().get(i))) {
+      String column = command.columns().get(i);
+      String code = ListKind.customCode(column);
+      if (code != null && !codes.contains(code)) {
+        throw new BadParameterException(
+            "columns[" + i + "]",
+            "unknown custom field " + code + " of " + list + "; known: " + codes);
+      }
+      if (code == null && !list.columns().contains(column)) {
         throw new BadParameterException(
             "columns[" + i + "]",
             "unknown column "
@@ -178,7 +194,13 @@ public class ListViewService {
     }
     if (command.filters() != null) {
       for (String field : command.filters().keySet()) {
-        if (!list.filterFields().contains(field)) {
+        String code = ListKind.customCode(field);
+        if (code != null && !codes.contains(code)) {
+          throw new BadParameterException(
+              "filters." + field,
+              "unknown custom field " + code + " of " + list + "; known: " + codes);
+        }
+        if (code == null && !list.filterFields().contains(field)) {
           throw new BadParameterException(
               "filters." + field,
               "a " + list + " view cannot filter by " + field + "; known: " + list.filterFields());

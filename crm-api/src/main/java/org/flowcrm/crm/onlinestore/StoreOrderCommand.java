@@ -72,7 +72,7 @@ public record StoreOrderCommand(
       @Schema(example = "0") @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
           BigDecimal discountPercent) {}
 
-  /** The client's delivery wishes; the courier reads them on the deal. */
+  /** The client's delivery wishes; they become the deal's {@code DeliveryWishes}. */
   public record Delivery(
       @Schema(example = "ul. Prosta 1, 00-001 Warszawa") @Size(max = 500) String address,
       @Schema(example = "2026-03-05") LocalDate date,

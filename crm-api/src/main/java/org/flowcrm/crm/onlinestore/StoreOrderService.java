@@ -19,6 +19,7 @@ import org.flowcrm.crm.deal.DealCommand;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealType;
 import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.deal.DeliveryWishes;
 import org.flowcrm.crm.deal.PipelineService;
 import org.flowcrm.crm.deal.StageSemantic;
 import org.flowcrm.crm.permission.AccessPolicy;
@@ -50,10 +51,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * <p>A new order finds (by e-mail, then phone) or creates the contact, matches its rows to the
  * catalog, creates a deal of type GOODS in the default pipeline (whose deal-execution process
- * starts after the commit, as for any deal created by hand) and comments on it with the order and
- * the delivery wishes. Sending the same store code and order id again updates the open deal's rows
- * and wishes through {@link DealService#update}, the path of a manager's edit; a closed deal
- * refuses with 409.
+ * starts after the commit, as for any deal created by hand) with the order's delivery data as the
+ * deal's {@link DeliveryWishes}, and comments on it with the order. Sending the same store code and
+ * order id again updates the open deal's rows and wishes through {@link DealService#update}, the
+ * path of a manager's edit; a closed deal refuses with 409.
  */
 @Service
 @Validated
@@ -172,19 +173,20 @@ public class StoreOrderService {
     DealView deal =
         deals.create(
             new DealCommand(
-                title(command),
-                null,
-                null,
-                null,
-                command.currency(),
-                null,
-                wishes == null ? null : wishes.date(),
-                DealType.GOODS,
-                null,
-                null,
-                null,
-                List.of(contactId),
-                rows));
+                    title(command),
+                    null,
+                    null,
+                    null,
+                    command.currency(),
+                    null,
+                    wishes == null ? null : wishes.date(),
+                    DealType.GOODS,
+                    null,
+                    null,
+                    null,
+                    List.of(contactId),
+                    rows)
+                .withDelivery(wishes(wishes)));
     jdbc.sql(
             """
             UPDATE crm_store_order
@@ -210,8 +212,7 @@ public class StoreOrderService {
             + ", order "
             + command.orderId()
             + (command.date() == null ? "" : " of " + command.date())
-            + "."
-            + wishesText(wishes));
+            + ".");
     return status(command.storeCode(), command.orderId(), true);
   }
 
@@ -236,21 +237,21 @@ public class StoreOrderService {
     deals.update(
         deal.id(),
         new DealCommand(
-            deal.title(),
-            null,
-            null,
-            null,
-            command.currency() == null ? deal.currency() : command.currency(),
-            deal.probability(),
-            deliveryDate,
-            deal.type(),
-            deal.responsibleId(),
-            deal.visibleToAll(),
-            deal.companyId(),
-            deal.contactIds(),
-            rows),
+                deal.title(),
+                null,
+                null,
+                null,
+                command.currency() == null ? deal.currency() : command.currency(),
+                deal.probability(),
+                deliveryDate,
+                deal.type(),
+                deal.responsibleId(),
+                deal.visibleToAll(),
+                deal.companyId(),
+                deal.contactIds(),
+                rows)
+            .withDelivery(wishes(wishes)),
         deal.version());
-    StoreOrderCommand.Delivery before = stored.delivery();
     StoreOrderCommand.Delivery after =
         wishes == null ? new StoreOrderCommand.Delivery(null, null, null, null) : wishes;
     jdbc.sql(
@@ -268,16 +269,6 @@ public class StoreOrderService {
         .param("now", Timestamp.from(Instant.now()))
         .param("id", stored.id())
         .update();
-    if (!Objects.equals(before, after)) {
-      deals.addComment(
-          deal.id(),
-          "Online store "
-              + command.storeCode()
-              + " changed order "
-              + command.orderId()
-              + "."
-              + (after.isEmpty() ? " No delivery wishes any more." : wishesText(after)));
-    }
   }
 
   private long insert(StoreOrderCommand command, Format format) {
@@ -551,24 +542,12 @@ public class StoreOrderService {
   }
 
   /** The delivery wishes as a sentence for the deal's comments, which the courier reads. */
-  private static String wishesText(StoreOrderCommand.Delivery wishes) {
-    if (wishes == null || wishes.isEmpty()) {
-      return "";
-    }
-    StringBuilder text = new StringBuilder("\nDelivery wishes:");
-    if (wishes.address() != null) {
-      text.append("\n- address: ").append(wishes.address());
-    }
-    if (wishes.date() != null) {
-      text.append("\n- date: ").append(wishes.date());
-    }
-    if (wishes.timeWindow() != null) {
-      text.append("\n- time: ").append(wishes.timeWindow());
-    }
-    if (wishes.comment() != null) {
-      text.append("\n- comment: ").append(wishes.comment());
-    }
-    return text.toString();
+  /** The order's delivery data as the deal's delivery wishes; none when the order has none. */
+  private static DeliveryWishes wishes(StoreOrderCommand.Delivery delivery) {
+    return delivery == null
+        ? DeliveryWishes.NONE
+        : new DeliveryWishes(
+            delivery.address(), delivery.date(), delivery.timeWindow(), delivery.comment());
   }
 
   private static boolean isBlank(String value) {

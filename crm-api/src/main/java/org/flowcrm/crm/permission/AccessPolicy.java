@@ -2,6 +2,7 @@ package org.flowcrm.crm.permission;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -129,6 +130,36 @@ public class AccessPolicy {
     return filter(caller, scope(caller, entity, action), entity, ownerColumn);
   }
 
+  /** Whether the caller's scope for {@code action} covers a record with this responsible. */
+  public boolean allows(EntityType entity, Action action, Long ownerId) {
+    long caller = callerId();
+    return covers(caller, scope(caller, entity, action), entity, ownerId);
+  }
+
+  /**
+   * The widest of the caller's scopes for {@code action} over several entity types: how far his
+   * view of colleagues' work reaches, for records that belong to no CRM record of their own (a task
+   * or an activity without links).
+   */
+  public Scope widestScope(Action action, Collection<EntityType> entities) {
+    long caller = callerId();
+    Scope widest = Scope.NONE;
+    for (EntityType entity : entities) {
+      widest = widest.widest(scope(caller, entity, action));
+    }
+    return widest;
+  }
+
+  /** Whether {@code scope} covers a responsible user, measured as for owned records. */
+  public boolean coversResponsible(Scope scope, Long responsibleId) {
+    return covers(callerId(), scope, EntityType.LEAD, responsibleId);
+  }
+
+  /** {@code scope} as a condition on a responsible column, as {@link #filter} builds it. */
+  public ScopeFilter responsibleFilter(Scope scope, String ownerColumn) {
+    return filter(callerId(), scope, EntityType.LEAD, ownerColumn);
+  }
+
   // ---- deals: "visible to all" and restrictions per pipeline and stage
 
   /**
@@ -152,6 +183,18 @@ public class AccessPolicy {
         throw forbidden(EntityType.DEAL, action, scope, "this");
       }
     }
+  }
+
+  /** As {@link #requireDeal}, as a yes/no instead of an exception. */
+  public boolean allowsDeal(Action action, Long ownerId, boolean visibleToAll, long pipelineId) {
+    long caller = callerId();
+    if (hiddenPipelines(caller).contains(pipelineId)) {
+      return false;
+    }
+    if (action == Action.READ && visibleToAll) {
+      return true;
+    }
+    return covers(caller, scope(caller, EntityType.DEAL, action), EntityType.DEAL, ownerId);
   }
 
   /** As {@link #requireCreate} for a deal, which must also not go into a hidden pipeline. */

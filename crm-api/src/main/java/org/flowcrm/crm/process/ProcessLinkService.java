@@ -141,6 +141,44 @@ public class ProcessLinkService {
         == 1;
   }
 
+  /**
+   * Open deals without a process whose process the CRM starts (created by hand, through the API or
+   * from a store order; never imported or converted ones, V35), created between {@code
+   * createdAfter} and {@code createdBefore} and not claimed since {@code claimedBefore}: deals
+   * whose start of deal execution was lost.
+   */
+  @Transactional(readOnly = true)
+  public List<Long> dealsWithoutProcess(
+      Instant createdAfter, Instant createdBefore, Instant claimedBefore, int limit) {
+    return jdbc.queryForList(
+        "SELECT d.id FROM crm_deal d"
+            + " WHERE d.process_instance_key IS NULL AND d.created_at > ? AND d.created_at < ?"
+            + " AND d.starts_process AND NOT d.closed"
+            + " AND (d.process_start_claimed_at IS NULL OR d.process_start_claimed_at < ?)"
+            + " ORDER BY d.id LIMIT ?",
+        Long.class,
+        Timestamp.from(createdAfter),
+        Timestamp.from(createdBefore),
+        Timestamp.from(claimedBefore),
+        limit);
+  }
+
+  /**
+   * Claims the start of the deal's process, like {@link #claimLeadStart}: true for exactly one
+   * caller while the deal has no process and no claim newer than {@code claimedBefore}.
+   */
+  @Transactional
+  public boolean claimDealStart(long dealId, Instant claimedBefore) {
+    return jdbc.update(
+            "UPDATE crm_deal SET process_start_claimed_at = ?"
+                + " WHERE id = ? AND process_instance_key IS NULL"
+                + " AND (process_start_claimed_at IS NULL OR process_start_claimed_at < ?)",
+            Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)),
+            dealId,
+            Timestamp.from(claimedBefore))
+        == 1;
+  }
+
   private boolean exists(ProcessSubject subject, long recordId) {
     Integer count =
         jdbc.queryForObject(

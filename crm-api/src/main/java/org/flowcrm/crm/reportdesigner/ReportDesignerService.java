@@ -6,22 +6,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.flowcrm.crm.activity.ActivityService;
 import org.flowcrm.crm.currency.CurrencyService;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
 import org.flowcrm.crm.permission.ScopeFilter;
+import org.flowcrm.crm.report.StandardReport;
 import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.ForbiddenException;
 import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.NotFoundException;
 import org.flowcrm.crm.shared.PreconditionFailedException;
+import org.flowcrm.crm.task.TaskService;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +65,8 @@ public class ReportDesignerService {
   private final CurrencyService currencies;
   private final DesignerLimits limits;
   private final JsonMapper json;
+  private final ActivityService activities;
+  private final TaskService tasks;
 
   ReportDesignerService(
       JdbcClient jdbc,
@@ -68,7 +74,11 @@ public class ReportDesignerService {
       Catalogue catalogue,
       CurrencyService currencies,
       DesignerLimits limits,
-      JsonMapper json) {
+      JsonMapper json,
+      ActivityService activities,
+      TaskService tasks) {
+    this.activities = activities;
+    this.tasks = tasks;
     this.jdbc = jdbc;
     this.policy = policy;
     this.catalogue = catalogue;
@@ -231,6 +241,58 @@ public class ReportDesignerService {
             List.of()));
   }
 
+  /**
+   * The unsaved definition the designer page opens with for a standard report shown over {@code
+   * from}–{@code to}: the copy above plus the report's period as a filter on its date (closed,
+   * expected close, or for the deal-volume reports the deals created in the period, the "worked"
+   * count), so the preview shows that report's figures and the user changes what he wants before
+   * saving. Overdue deals are copied with the day before {@code today} as the latest due date. Deal
+   * volume by contact has none (a deal counts for each of its contacts): 422.
+   */
+  public ReportDefinition draftOfStandard(
+      String code, LocalDate from, LocalDate to, LocalDate today) {
+    policy.requireAny(EntityType.REPORT, Action.READ);
+    StandardReport report =
+        StandardReport.byCode(code).orElseThrow(() -> new NotFoundException("Report", code));
+    if (report == StandardReport.OVERDUE_DEALS) {
+      LocalDate last = to.isBefore(today) ? to : today.minusDays(1);
+      return StandardCopies.overdue(from, last);
+    }
+    ReportDefinition copy =
+        StandardCopies.of(code)
+            .orElseThrow(
+                () ->
+                    new InvalidFieldException(
+                        "code",
+                        "the standard report \""
+                            + code
+                            + "\" cannot be expressed as a designed report; start from"
+                            + " another one"));
+    String dateField =
+        switch (report.dateBasis()) {
+          case CLOSED -> copy.entity().equals("deal-product-rows") ? "dealClosedAt" : "closedAt";
+          case EXPECTED_CLOSE -> "expectedCloseDate";
+          case CREATED, CREATED_OR_CLOSED -> "createdAt";
+          case NONE -> null;
+        };
+    List<ReportDefinition.Filter> filters = new ArrayList<>(copy.filters());
+    if (dateField != null) {
+      filters.add(
+          new ReportDefinition.Filter(
+              dateField, "BETWEEN", List.of(from.toString(), to.toString())));
+    }
+    return new ReportDefinition(
+        copy.name(),
+        copy.entity(),
+        copy.columns(),
+        filters,
+        copy.groupBy(),
+        copy.sort(),
+        copy.chart(),
+        copy.chartValue(),
+        List.of());
+  }
+
   // ---- running
 
   private DesignedReport run(Long id, ReportDefinition definition, Action action) {
@@ -251,6 +313,11 @@ public class ReportDesignerService {
       add(scope, params, policy.dealFilter(Action.READ, owner, "FALSE", "d.pipeline_id"));
     } else if (entity.permission() != null) {
       add(scope, params, policy.filter(entity.permission(), Action.READ, owner));
+    } else if (entity == DesignerEntity.ACTIVITIES) {
+      // activities and tasks follow the records they are linked to
+      add(scope, params, activities.readFilter(entity.alias()));
+    } else if (entity == DesignerEntity.TASKS) {
+      add(scope, params, tasks.readFilter(entity.alias()));
     }
     add(scope, params, policy.filter(EntityType.REPORT, Action.READ, owner));
     if (action == Action.EXPORT) {

@@ -95,6 +95,25 @@ final class StandardCopies {
     return StandardReport.byCode(code).map(COPIES::get);
   }
 
+  /**
+   * Overdue deals as a definition: open deals due from {@code from} to {@code last} (the day before
+   * the copy was made at the latest, since "overdue" moves with the calendar), per manager.
+   */
+  static ReportDefinition overdue(java.time.LocalDate from, java.time.LocalDate last) {
+    return new ReportDefinition(
+        "Overdue deals",
+        "deals",
+        List.of(count(), sum("amountBase"), new Column("expectedCloseDate", "MIN")),
+        List.of(
+            OPEN,
+            new Filter("expectedCloseDate", "BETWEEN", List.of(from.toString(), last.toString()))),
+        List.of(new Grouping("responsible", null)),
+        List.of(new Sort("count", "DESC")),
+        "BAR",
+        "sum.amountBase",
+        List.of());
+  }
+
   static boolean known(String code) {
     return StandardReport.byCode(code).isPresent();
   }

@@ -88,8 +88,27 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The other public entry points – invoice links and unsubscribe pages for customers ({@code
+   * /api/v1/public/**}) and any page under {@code /public/**} – authenticate nobody: the token in
+   * the path is the key. No HTTP Basic and no API-token filter run here, so a request that happens
+   * to carry a stale or malformed {@code Authorization} header (a browser extension, a proxy, a
+   * client reusing its headers) is served as the anonymous request it is instead of a 401.
+   */
   @Bean
   @Order(1)
+  SecurityFilterChain publicLinks(HttpSecurity http) throws Exception {
+    http.securityMatcher("/api/v1/public/**", "/public/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .headers(SecurityConfiguration::headers);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
   SecurityFilterChain api(
       HttpSecurity http, ObjectProvider<ApiTokenVerifier> tokens, CrmUserDetailsService users)
       throws Exception {
@@ -98,14 +117,7 @@ class SecurityConfiguration {
         .addFilterBefore(
             new BearerTokenFilter(tokens, users, SecurityConfiguration::unauthorized),
             BasicAuthenticationFilter.class)
-        .authorizeHttpRequests(
-            requests ->
-                requests
-                    // Invoice links for customers: an unguessable token, no internal ids.
-                    .requestMatchers("/api/v1/public/**")
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -123,7 +135,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             requests ->

@@ -9,5 +9,10 @@ public enum BulkAction {
   /** Moves a deal to {@code stageId}, through the same rules and process as a single move. */
   MOVE_STAGE,
   /** Gives a lead the status {@code status}. */
-  CHANGE_STATUS
+  CHANGE_STATUS,
+  /**
+   * Starts one CRM task per record, linked to it (leads, deals, contacts, companies); done by the
+   * task feature ({@code BulkTaskService}), not by the records' own bulk.
+   */
+  START_TASK
 }

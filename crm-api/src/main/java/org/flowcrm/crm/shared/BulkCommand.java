@@ -48,7 +48,7 @@ public record BulkCommand<F>(
       case ASSIGN -> required(responsibleId, "responsibleId");
       case MOVE_STAGE -> required(stageId, "stageId");
       case CHANGE_STATUS -> required(status == null || status.isBlank() ? null : status, "status");
-      case DELETE -> {}
+      case DELETE, START_TASK -> {}
     }
   }
 

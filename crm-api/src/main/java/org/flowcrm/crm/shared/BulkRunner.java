@@ -1,11 +1,16 @@
 package org.flowcrm.crm.shared;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +52,37 @@ public class BulkRunner {
       request = page.nextCursor() == null ? null : request.withAfter(page.nextCursor());
     }
     return ids;
+  }
+
+  /**
+   * Splits a selection, the picked {@code ids} or (when null) every record {@code readable}
+   * matches, into those {@code changeable} matches as well and the rest. Both are the list's query
+   * ({@code KeysetQuery} over {@code idColumn}) with the caller's scope for reading, and for
+   * reading and the change; so the scope is checked in SQL, a few queries for any number of
+   * records.
+   */
+  public BulkSelection select(
+      List<Long> ids,
+      String idColumn,
+      Supplier<KeysetQuery> readable,
+      Supplier<KeysetQuery> changeable,
+      JdbcTemplate jdbc) {
+    SortOrder byId = new SortOrder(new SortField("id", idColumn, SortType.LONG), false);
+    List<Long> selected =
+        ids != null
+            ? new ArrayList<>(new LinkedHashSet<>(ids))
+            : matching(request -> readable.get().page(jdbc, byId, request));
+    Set<Long> permitted = new HashSet<>();
+    for (int from = 0; from < selected.size(); from += ListRequest.MAX_LIMIT) {
+      List<Long> part =
+          selected.subList(from, Math.min(selected.size(), from + ListRequest.MAX_LIMIT));
+      permitted.addAll(
+          matching(request -> changeable.get().whereIn(idColumn, part).page(jdbc, byId, request)));
+    }
+    List<Long> sorted = selected.stream().sorted().toList();
+    return new BulkSelection(
+        sorted.stream().filter(permitted::contains).toList(),
+        sorted.stream().filter(id -> !permitted.contains(id)).toList());
   }
 
   /** Runs {@code change} for each id; refusals are collected, not thrown. */

@@ -13,6 +13,12 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes a list to CSV (RFC 4180, UTF-8, header row) while it is paged through, so an export of any
  * size needs the memory of one page.
+ *
+ * <p>Text that a spreadsheet would take for a formula (it starts with {@code = + - @}, a tab or a
+ * carriage return) is written with a leading apostrophe, as OWASP recommends against CSV injection:
+ * a lead titled {@code =HYPERLINK("…")} must not become a live link or a command when a manager
+ * opens the export. Numbers are not text, and text that is only a number or a phone number ({@code
+ * -5}, {@code +48 600 100 200}) cannot call anything, so both are left as they are.
  */
 public final class Csv<T> implements AutoCloseable {
 
@@ -22,7 +28,11 @@ public final class Csv<T> implements AutoCloseable {
   private Csv(Writer writer, List<String> header, List<Function<T, Object>> columns)
       throws IOException {
     this.printer =
-        CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get().print(writer);
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader(header.stream().map(Csv::neutralise).toArray(String[]::new))
+            .get()
+            .print(writer);
     this.columns = columns;
   }
 
@@ -41,13 +51,35 @@ public final class Csv<T> implements AutoCloseable {
     try {
       Object[] values = new Object[columns.size()];
       for (int i = 0; i < values.length; i++) {
-        values[i] = columns.get(i).apply(item);
+        values[i] = neutralise(columns.get(i).apply(item));
       }
       printer.printRecord(values);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The cell as a spreadsheet may open it safely (see the class comment). */
+  static <V> V neutralise(V value) {
+    if (value instanceof String text && looksLikeFormula(text)) {
+      @SuppressWarnings("unchecked")
+      V safe = (V) ("'" + text);
+      return safe;
+    }
+    return value;
+  }
+
+  private static boolean looksLikeFormula(String text) {
+    if (text.isEmpty() || FORMULA_STARTS.indexOf(text.charAt(0)) < 0) {
+      return false;
+    }
+    return !NUMBER_OR_PHONE.matcher(text).matches();
+  }
+
+  private static final String FORMULA_STARTS = "=+-@\t\r";
+
+  private static final java.util.regex.Pattern NUMBER_OR_PHONE =
+      java.util.regex.Pattern.compile("[+-]?[0-9][0-9 ()./-]*");
 
   @Override
   public void close() {

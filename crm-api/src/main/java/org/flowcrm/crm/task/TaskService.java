@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowcrm.crm.link.ItemLink;
 import org.flowcrm.crm.link.LinkService;
+import org.flowcrm.crm.link.LinkedRecordAccess;
+import org.flowcrm.crm.permission.ScopeFilter;
 import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.Caller;
 import org.flowcrm.crm.shared.CursorPage;
@@ -48,16 +50,25 @@ public class TaskService {
   private final UserService users;
   private final LinkService links;
   private final Caller caller;
+  private final LinkedRecordAccess access;
   private final JdbcTemplate jdbc;
 
-  TaskService(Tasks tasks, UserService users, LinkService links, Caller caller, JdbcTemplate jdbc) {
+  TaskService(
+      Tasks tasks,
+      UserService users,
+      LinkService links,
+      Caller caller,
+      LinkedRecordAccess access,
+      JdbcTemplate jdbc) {
     this.tasks = tasks;
     this.users = users;
     this.links = links;
     this.caller = caller;
+    this.access = access;
     this.jdbc = jdbc;
   }
 
+  /** Needs UPDATE on every record it is linked to (see {@link LinkedRecordAccess}). */
   @Transactional
   public TaskView create(@Valid TaskCommand command) {
     return create(command, TaskOrigin.MANUAL, null, null);
@@ -78,12 +89,17 @@ public class TaskService {
 
   /**
    * The same task once for each item (e.g. every contact of a filtered list), each linked to its
-   * item, in one transaction.
+   * item, in one transaction. Every item must be one the caller may update (403 naming {@code
+   * items[i]} before anything is created).
    */
   @Transactional
   public List<TaskView> createForEach(
       @Valid TaskCommand template, @NotEmpty @Size(max = 1000) List<@NotNull ItemLink> items) {
     links.requireExisting(items, "items");
+    if (!template.links().isEmpty()) {
+      access.requireAttach(template.links(), template.responsibleId(), "links", "responsibleId");
+    }
+    access.requireAttach(items, template.responsibleId(), "items", "responsibleId");
     List<TaskView> created = new ArrayList<>();
     for (ItemLink item : items) {
       List<ItemLink> itemLinks = new ArrayList<>(template.links());
@@ -96,27 +112,39 @@ public class TaskService {
   private TaskView create(
       TaskCommand command, TaskOrigin origin, Long processInstanceKey, String elementId) {
     check(command);
+    access.requireAttach(command.links(), command.responsibleId(), "links", "responsibleId");
     Task task = new Task(origin, caller.userId(), processInstanceKey, elementId);
     task.update(command);
     return TaskView.of(tasks.saveAndFlush(task));
   }
 
+  /** 404 unless the caller may read it (its responsible, author and observers always may). */
   public TaskView get(long id) {
-    return TaskView.of(require(id));
+    Task task = require(id);
+    access.requireRead(entry(task));
+    return TaskView.of(task);
   }
 
+  /**
+   * 404 unless readable, 403 unless the caller may change it and attach it to its new links (UPDATE
+   * on every record it is and will be linked to).
+   */
   @Transactional
   public TaskView update(long id, @Valid TaskCommand command, Long expectedVersion) {
     Task task = require(id);
+    access.requireChange(entry(task));
     Versions.check("Task", id, task.getVersion(), expectedVersion);
     check(command);
+    access.requireAttach(command.links(), command.responsibleId(), "links", "responsibleId");
     task.update(command);
     return TaskView.of(tasks.saveAndFlush(task));
   }
 
+  /** Its responsible and its author may always change its status; others need UPDATE. */
   @Transactional
   public TaskView changeStatus(long id, TaskStatus status, Long expectedVersion) {
     Task task = require(id);
+    access.requireComplete(entry(task));
     Versions.check("Task", id, task.getVersion(), expectedVersion);
     task.changeStatus(status);
     return TaskView.of(tasks.saveAndFlush(task));
@@ -125,10 +153,16 @@ public class TaskService {
   @Transactional
   public void delete(long id, Long expectedVersion) {
     Task task = require(id);
+    access.requireChange(entry(task));
     Versions.check("Task", id, task.getVersion(), expectedVersion);
     tasks.delete(task);
   }
 
+  /**
+   * The tasks the caller may read, filtered in SQL so pages and cursors never leak. The tasks of an
+   * item ({@code itemType} + {@code itemId}) are 404 when the caller may not read the item, and
+   * then need no further filter: whoever reads a record reads what is linked to it.
+   */
   public CursorPage<TaskView> list(TaskFilter f, ListRequest request) {
     SortOrder order = SortOrder.parse(request.sort(), SORT_FIELDS, DEFAULT_SORT);
     if ((f.itemType() == null) != (f.itemId() == null)) {
@@ -147,11 +181,14 @@ public class TaskService {
           "t.status IN ('OPEN', 'IN_PROGRESS') AND t.deadline < ?", Timestamp.from(Instant.now()));
     }
     if (f.itemType() != null) {
+      access.requireReadable(f.itemType(), f.itemId());
       query.where(
           "EXISTS (SELECT 1 FROM crm_task_link l WHERE l.task_id = t.id"
               + " AND l.item_type = ? AND l.item_id = ?)",
           f.itemType().name(),
           f.itemId());
+    } else {
+      readFilter("t").applyTo(query);
     }
     KeysetQuery.Page page = query.page(jdbc, order, request);
     Map<Long, Task> found =
@@ -168,23 +205,50 @@ public class TaskService {
    * what the {@code overdue} filter lists. One query on the (responsible, status, deadline) index.
    */
   public List<TaskView> dueBy(long responsibleId, Instant until, int limit) {
+    ScopeFilter scope = readFilter("t");
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(responsibleId);
+    parameters.add(Timestamp.from(Instant.now()));
+    parameters.add(Timestamp.from(until));
+    parameters.addAll(scope.parameters());
+    parameters.add(limit);
     List<Long> ids =
         jdbc.queryForList(
-            """
-            SELECT t.id FROM crm_task t
-             WHERE t.responsible_id = ? AND t.status IN ('OPEN', 'IN_PROGRESS')
-               AND (t.deadline IS NULL OR (t.deadline >= ? AND t.deadline < ?))
-             ORDER BY t.deadline IS NULL, t.deadline, t.id
-             LIMIT ?
-            """,
+            "SELECT t.id FROM crm_task t"
+                + " WHERE t.responsible_id = ? AND t.status IN ('OPEN', 'IN_PROGRESS')"
+                + " AND (t.deadline IS NULL OR (t.deadline >= ? AND t.deadline < ?))"
+                + scope.andSql()
+                + " ORDER BY t.deadline IS NULL, t.deadline, t.id LIMIT ?",
             Long.class,
-            responsibleId,
-            Timestamp.from(Instant.now()),
-            Timestamp.from(until),
-            limit);
+            parameters.toArray());
     Map<Long, Task> found =
         tasks.findAllById(ids).stream().collect(Collectors.toMap(Task::getId, Function.identity()));
     return ids.stream().map(found::get).filter(Objects::nonNull).map(TaskView::of).toList();
+  }
+
+  /**
+   * The tasks the caller may read, as a SQL condition on {@code crm_task} under {@code alias}: for
+   * queries of other features (reports) over tasks.
+   */
+  public ScopeFilter readFilter(String alias) {
+    return access.readFilter(
+        alias,
+        "crm_task_link",
+        "task_id",
+        "created_by",
+        "EXISTS (SELECT 1 FROM crm_task_observer ob WHERE ob.task_id = "
+            + alias
+            + ".id AND ob.user_id = ?)");
+  }
+
+  private static LinkedRecordAccess.Entry entry(Task t) {
+    return new LinkedRecordAccess.Entry(
+        "Task",
+        t.getId(),
+        t.getResponsibleId(),
+        t.getCreatedBy(),
+        t.getObserverIds(),
+        t.getLinks());
   }
 
   private void check(TaskCommand command) {

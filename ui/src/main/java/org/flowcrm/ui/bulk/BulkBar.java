@@ -1,5 +1,6 @@
 package org.flowcrm.ui.bulk;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.flowcrm.crm.company.CompanyService;
@@ -7,12 +8,11 @@ import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.PipelineService;
 import org.flowcrm.crm.lead.LeadService;
-import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
-import org.flowcrm.crm.permission.Scope;
 import org.flowcrm.crm.shared.BulkAction;
 import org.flowcrm.crm.user.UserService;
+import org.flowcrm.ui.layout.Allowed;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -26,18 +26,20 @@ public class BulkBar {
 
   private static final List<BulkAction> ORDER =
       List.of(
-          BulkAction.ASSIGN, BulkAction.CHANGE_STATUS, BulkAction.MOVE_STAGE, BulkAction.DELETE);
+          BulkAction.ASSIGN,
+          BulkAction.CHANGE_STATUS,
+          BulkAction.MOVE_STAGE,
+          BulkAction.START_TASK,
+          BulkAction.DELETE);
 
   private final UserService users;
   private final LeadService leads;
   private final PipelineService pipelines;
-  private final AccessPolicy policy;
 
-  BulkBar(UserService users, LeadService leads, PipelineService pipelines, AccessPolicy policy) {
+  BulkBar(UserService users, LeadService leads, PipelineService pipelines) {
     this.users = users;
     this.leads = leads;
     this.pipelines = pipelines;
-    this.policy = policy;
   }
 
   private static Action needs(BulkAction action) {
@@ -46,17 +48,20 @@ public class BulkBar {
 
   /**
    * Adds the bar for {@code kind} ({@code leads}, {@code deals}, {@code contacts}, {@code
-   * companies}) to the model.
+   * companies}) to the model. What the caller's roles allow comes from the request's {@link
+   * Allowed} (the layout's; one query for the whole page), not a question per action.
    */
   public void addTo(Model model, String kind) {
     Set<BulkAction> offered =
-        switch (kind) {
-          case "leads" -> LeadService.BULK_ACTIONS;
-          case "deals" -> DealService.BULK_ACTIONS;
-          case "contacts" -> ContactService.BULK_ACTIONS;
-          case "companies" -> CompanyService.BULK_ACTIONS;
-          default -> throw new IllegalArgumentException("no bulk actions for " + kind);
-        };
+        new HashSet<>(
+            switch (kind) {
+              case "leads" -> LeadService.BULK_ACTIONS;
+              case "deals" -> DealService.BULK_ACTIONS;
+              case "contacts" -> ContactService.BULK_ACTIONS;
+              case "companies" -> CompanyService.BULK_ACTIONS;
+              default -> throw new IllegalArgumentException("no bulk actions for " + kind);
+            });
+    offered.add(BulkAction.START_TASK); // every list: crm-api's BulkTaskService
     EntityType entity =
         switch (kind) {
           case "leads" -> EntityType.LEAD;
@@ -66,11 +71,12 @@ public class BulkBar {
         };
     model.addAttribute("bulkKind", kind);
     // Only what the caller's roles allow on some records; the service still checks each record.
+    Allowed allowed = (Allowed) model.getAttribute("allowed");
     model.addAttribute(
         "bulkActions",
         ORDER.stream()
             .filter(offered::contains)
-            .filter(action -> policy.scope(entity, needs(action)) != Scope.NONE)
+            .filter(action -> allowed != null && allowed.to(entity.name(), needs(action).name()))
             .map(Enum::name)
             .toList());
     model.addAttribute("bulkUsers", users.list(true));

@@ -1,7 +1,12 @@
 package org.flowcrm.ui.bulk;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.flowcrm.crm.company.CompanyFilter;
@@ -17,7 +22,10 @@ import org.flowcrm.crm.shared.BulkAction;
 import org.flowcrm.crm.shared.BulkCommand;
 import org.flowcrm.crm.shared.BulkResult;
 import org.flowcrm.crm.shared.InvalidFieldException;
+import org.flowcrm.crm.task.BulkTaskService;
+import org.flowcrm.crm.task.TaskCommand;
 import org.flowcrm.ui.layout.Flash;
+import org.flowcrm.ui.listview.ListViews;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,13 +49,19 @@ class BulkPagesController {
   private final DealService deals;
   private final ContactService contacts;
   private final CompanyService companies;
+  private final BulkTaskService bulkTasks;
 
   BulkPagesController(
-      LeadService leads, DealService deals, ContactService contacts, CompanyService companies) {
+      LeadService leads,
+      DealService deals,
+      ContactService contacts,
+      CompanyService companies,
+      BulkTaskService bulkTasks) {
     this.leads = leads;
     this.deals = deals;
     this.contacts = contacts;
     this.companies = companies;
+    this.bulkTasks = bulkTasks;
   }
 
   /** What the form sends besides the list's own filter fields. */
@@ -57,7 +71,10 @@ class BulkPagesController {
       Boolean allMatching,
       Long responsibleId,
       Long stageId,
-      String newStatus) {
+      String newStatus,
+      String taskTitle,
+      LocalDate taskDue,
+      Long taskResponsibleId) {
 
     boolean everyMatching() {
       return Boolean.TRUE.equals(allMatching);
@@ -73,6 +90,27 @@ class BulkPagesController {
           stageId,
           newStatus == null || newStatus.isBlank() ? null : newStatus);
     }
+
+    <F> BulkTaskService.Selection<F> selection(F filter) {
+      return everyMatching()
+          ? new BulkTaskService.Selection<>(null, filter)
+          : new BulkTaskService.Selection<>(ids, null);
+    }
+
+    /** The task to start for each record, due at the end of the chosen day (the server's zone). */
+    TaskCommand task() {
+      Instant deadline =
+          taskDue == null
+              ? null
+              : taskDue.atTime(LocalTime.of(23, 59)).atZone(ZoneId.systemDefault()).toInstant();
+      return new TaskCommand(
+          taskTitle == null ? null : taskTitle.strip(),
+          null,
+          taskResponsibleId,
+          deadline,
+          List.of(),
+          List.of());
+    }
   }
 
   @PostMapping("/leads/bulk")
@@ -80,12 +118,17 @@ class BulkPagesController {
       Request request,
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String status,
+      @RequestParam Map<String, String> params,
       RedirectAttributes redirect) {
     String statusCode = blankToNull(status);
+    LeadFilter filter = new LeadFilter(statusCode, null, null, q, ListViews.customFilters(params));
     run(
         request,
         redirect,
-        action -> leads.bulk(request.command(action, new LeadFilter(statusCode, null, null, q))));
+        action ->
+            action == BulkAction.START_TASK
+                ? bulkTasks.forLeads(request.selection(filter), request.task())
+                : leads.bulk(request.command(action, filter)));
     return redirect(
         back("/leads", q).queryParamIfPresent("status", Optional.ofNullable(statusCode)));
   }
@@ -95,37 +138,54 @@ class BulkPagesController {
       Request request,
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Long stage,
+      @RequestParam(required = false) Long responsible,
+      @RequestParam Map<String, String> params,
       RedirectAttributes redirect) {
+    DealFilter filter = DealFilter.ofList(stage, responsible, q, ListViews.customFilters(params));
     run(
         request,
         redirect,
         action ->
-            deals.bulk(
-                request.command(
-                    action,
-                    new DealFilter(
-                        null, stage, null, null, null, null, null, null, null, null, q))));
+            action == BulkAction.START_TASK
+                ? bulkTasks.forDeals(request.selection(filter), request.task())
+                : deals.bulk(request.command(action, filter)));
     return redirect(
-        back("/deals/list", q).queryParamIfPresent("stage", Optional.ofNullable(stage)));
+        back("/deals/list", q)
+            .queryParamIfPresent("stage", Optional.ofNullable(stage))
+            .queryParamIfPresent("responsible", Optional.ofNullable(responsible)));
   }
 
   @PostMapping("/contacts/bulk")
   String contacts(
-      Request request, @RequestParam(required = false) String q, RedirectAttributes redirect) {
+      Request request,
+      @RequestParam(required = false) String q,
+      @RequestParam Map<String, String> params,
+      RedirectAttributes redirect) {
+    ContactFilter filter = new ContactFilter(null, null, null, q, ListViews.customFilters(params));
     run(
         request,
         redirect,
-        action -> contacts.bulk(request.command(action, new ContactFilter(null, null, null, q))));
+        action ->
+            action == BulkAction.START_TASK
+                ? bulkTasks.forContacts(request.selection(filter), request.task())
+                : contacts.bulk(request.command(action, filter)));
     return redirect(back("/contacts", q));
   }
 
   @PostMapping("/companies/bulk")
   String companies(
-      Request request, @RequestParam(required = false) String q, RedirectAttributes redirect) {
+      Request request,
+      @RequestParam(required = false) String q,
+      @RequestParam Map<String, String> params,
+      RedirectAttributes redirect) {
+    CompanyFilter filter = new CompanyFilter(null, null, null, q, ListViews.customFilters(params));
     run(
         request,
         redirect,
-        action -> companies.bulk(request.command(action, new CompanyFilter(null, null, null, q))));
+        action ->
+            action == BulkAction.START_TASK
+                ? bulkTasks.forCompanies(request.selection(filter), request.task())
+                : companies.bulk(request.command(action, filter)));
     return redirect(back("/companies", q));
   }
 
@@ -150,6 +210,16 @@ class BulkPagesController {
       Flash.error(redirect, "bulk.error.nothing");
       return;
     }
+    if (action == BulkAction.START_TASK) {
+      if (request.taskTitle() == null || request.taskTitle().isBlank()) {
+        Flash.error(redirect, "bulk.error.taskTitle");
+        return;
+      }
+      if (request.taskResponsibleId() == null) {
+        Flash.error(redirect, "bulk.error.taskResponsibleId");
+        return;
+      }
+    }
     BulkResult result;
     try {
       result = bulk.run(action);
@@ -161,6 +231,15 @@ class BulkPagesController {
           redirect,
           errorKey(invalid.problems().get(0).field()),
           invalid.problems().get(0).message());
+      return;
+    }
+    if (action == BulkAction.START_TASK) {
+      redirect.addFlashAttribute(
+          Flash.ATTRIBUTE,
+          new Flash(
+              result.done() == 0 ? Flash.Kind.INFO : Flash.Kind.SUCCESS,
+              "bulk.task.done",
+              List.of(result.done(), result.refused())));
       return;
     }
     if (result.refused() == 0) {

@@ -1,5 +1,7 @@
 package org.flowcrm.ui.company;
 
+import java.util.List;
+import java.util.Map;
 import org.flowcrm.crm.company.CompanyFilter;
 import org.flowcrm.crm.company.CompanyService;
 import org.flowcrm.crm.company.CompanyView;
@@ -9,11 +11,12 @@ import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.deal.DealFilter;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.link.ItemType;
-import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.listview.ListKind;
 import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
+import org.flowcrm.ui.listview.ListViews;
 import org.flowcrm.ui.record.RecordExtras;
-import org.flowcrm.ui.timeline.Paging;
 import org.flowcrm.ui.timeline.Timeline;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +33,6 @@ class CompanyPagesController {
 
   static final String LIST_VIEW = "company/list";
   static final String CARD_VIEW = "company/card";
-  static final int PAGE_SIZE = 25;
   static final int RELATED_ON_CARD = 50;
 
   private final RecordExtras extras;
@@ -39,6 +41,8 @@ class CompanyPagesController {
   private final DealService deals;
   private final Timeline timeline;
   private final BulkBar bulkBar;
+  private final UserService users;
+  private final ListViews listViews;
 
   CompanyPagesController(
       CompanyService companies,
@@ -46,7 +50,11 @@ class CompanyPagesController {
       DealService deals,
       Timeline timeline,
       BulkBar bulkBar,
-      RecordExtras extras) {
+      ListViews listViews,
+      RecordExtras extras,
+      UserService users) {
+    this.users = users;
+    this.listViews = listViews;
     this.extras = extras;
     this.bulkBar = bulkBar;
     this.companies = companies;
@@ -57,17 +65,13 @@ class CompanyPagesController {
 
   @GetMapping("/companies")
   String list(
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) String after,
+      @RequestParam Map<String, String> params,
+      @RequestParam(required = false) List<String> cols,
       Model model) {
-    CursorPage<CompanyView> page =
-        companies.list(
-            new CompanyFilter(null, null, null, q),
-            new ListRequest("-id", PAGE_SIZE, Paging.cursor(after)));
-    model.addAttribute("companies", page.items());
-    model.addAttribute("q", q == null ? "" : q);
-    model.addAttribute("firstHref", Paging.first("/companies", q, after));
-    model.addAttribute("nextHref", Paging.next("/companies", q, page.nextCursor()));
+    ListViews.State state = listViews.read(model, ListKind.COMPANIES, params, cols);
+    CompanyFilter filter = new CompanyFilter(null, null, null, state.filter("q"), state.custom());
+    model.addAttribute(
+        "companies", listViews.page(model, state, page -> companies.list(filter, page)));
     bulkBar.addTo(model, "companies");
     return LIST_VIEW;
   }
@@ -91,6 +95,13 @@ class CompanyPagesController {
                 new ListRequest("-id", RELATED_ON_CARD, null))
             .items());
     model.addAttribute("timeline", timeline.of(ItemType.COMPANY, id));
+    if (company.responsibleId() != null) {
+      model.addAttribute(
+          "responsibleName",
+          users
+              .displayNames(java.util.List.of(company.responsibleId()))
+              .get(company.responsibleId()));
+    }
     extras.addTo(model, CustomizableEntity.COMPANY, id, company.customFields());
     return CARD_VIEW;
   }

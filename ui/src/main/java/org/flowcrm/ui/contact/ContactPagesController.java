@@ -1,6 +1,7 @@
 package org.flowcrm.ui.contact;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.flowcrm.crm.company.CompanyService;
 import org.flowcrm.crm.contact.ContactFilter;
@@ -10,11 +11,12 @@ import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.deal.DealFilter;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.link.ItemType;
-import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.listview.ListKind;
 import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
+import org.flowcrm.ui.listview.ListViews;
 import org.flowcrm.ui.record.RecordExtras;
-import org.flowcrm.ui.timeline.Paging;
 import org.flowcrm.ui.timeline.Timeline;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +30,6 @@ class ContactPagesController {
 
   static final String LIST_VIEW = "contact/list";
   static final String CARD_VIEW = "contact/card";
-  static final int PAGE_SIZE = 25;
   static final int DEALS_ON_CARD = 50;
 
   private final RecordExtras extras;
@@ -37,6 +38,8 @@ class ContactPagesController {
   private final DealService deals;
   private final Timeline timeline;
   private final BulkBar bulkBar;
+  private final UserService users;
+  private final ListViews listViews;
 
   ContactPagesController(
       ContactService contacts,
@@ -44,7 +47,11 @@ class ContactPagesController {
       DealService deals,
       Timeline timeline,
       BulkBar bulkBar,
-      RecordExtras extras) {
+      ListViews listViews,
+      RecordExtras extras,
+      UserService users) {
+    this.users = users;
+    this.listViews = listViews;
     this.extras = extras;
     this.bulkBar = bulkBar;
     this.contacts = contacts;
@@ -55,17 +62,13 @@ class ContactPagesController {
 
   @GetMapping("/contacts")
   String list(
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) String after,
+      @RequestParam Map<String, String> params,
+      @RequestParam(required = false) List<String> cols,
       Model model) {
-    CursorPage<ContactView> page =
-        contacts.list(
-            new ContactFilter(null, null, null, q),
-            new ListRequest("-id", PAGE_SIZE, Paging.cursor(after)));
-    model.addAttribute("contacts", page.items());
-    model.addAttribute("q", q == null ? "" : q);
-    model.addAttribute("firstHref", Paging.first("/contacts", q, after));
-    model.addAttribute("nextHref", Paging.next("/contacts", q, page.nextCursor()));
+    ListViews.State state = listViews.read(model, ListKind.CONTACTS, params, cols);
+    ContactFilter filter = new ContactFilter(null, null, null, state.filter("q"), state.custom());
+    model.addAttribute(
+        "contacts", listViews.page(model, state, page -> contacts.list(filter, page)));
     bulkBar.addTo(model, "contacts");
     return LIST_VIEW;
   }
@@ -87,6 +90,13 @@ class ContactPagesController {
                 new ListRequest("-id", DEALS_ON_CARD, null))
             .items());
     model.addAttribute("timeline", timeline.of(ItemType.CONTACT, id));
+    if (contact.responsibleId() != null) {
+      model.addAttribute(
+          "responsibleName",
+          users
+              .displayNames(java.util.List.of(contact.responsibleId()))
+              .get(contact.responsibleId()));
+    }
     extras.addTo(model, CustomizableEntity.CONTACT, id, contact.customFields());
     return CARD_VIEW;
   }

@@ -1,12 +1,13 @@
 package org.flowcrm.ui.deal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.flowcrm.crm.company.CompanyService;
+import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.deal.DealCard;
 import org.flowcrm.crm.deal.DealCommand;
@@ -20,6 +21,7 @@ import org.flowcrm.crm.deal.StageTotal;
 import org.flowcrm.crm.invoice.InvoiceFilter;
 import org.flowcrm.crm.invoice.InvoiceService;
 import org.flowcrm.crm.invoice.InvoiceView;
+import org.flowcrm.crm.listview.ListKind;
 import org.flowcrm.crm.product.ProductService;
 import org.flowcrm.crm.quote.QuoteFilter;
 import org.flowcrm.crm.quote.QuoteService;
@@ -34,6 +36,7 @@ import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.layout.Flash;
+import org.flowcrm.ui.listview.ListViews;
 import org.flowcrm.ui.record.RecordExtras;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -71,7 +74,8 @@ class DealPagesController {
    */
   static final int CARDS_PER_STAGE = 20;
 
-  static final int PAGE_SIZE = 25;
+  /** Contacts named on the card; a deal rarely has more, the edit page lists them all. */
+  static final int CONTACTS_ON_CARD = 10;
 
   /** The BPMN model that drives deals (processes/deal-execution.bpmn). */
   static final String DEAL_PROCESS = "deal-execution";
@@ -85,6 +89,9 @@ class DealPagesController {
   private final UserService users;
   private final MessageSource messages;
   private final BulkBar bulkBar;
+  private final CompanyService companies;
+  private final ContactService contacts;
+  private final ListViews listViews;
 
   DealPagesController(
       DealService deals,
@@ -95,7 +102,13 @@ class DealPagesController {
       UserService users,
       MessageSource messages,
       BulkBar bulkBar,
-      RecordExtras extras) {
+      ListViews listViews,
+      RecordExtras extras,
+      CompanyService companies,
+      ContactService contacts) {
+    this.companies = companies;
+    this.contacts = contacts;
+    this.listViews = listViews;
     this.extras = extras;
     this.bulkBar = bulkBar;
     this.deals = deals;
@@ -160,35 +173,33 @@ class DealPagesController {
 
   @GetMapping("/deals/list")
   String list(
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) Long stage,
-      @RequestParam(required = false) String after,
+      @RequestParam Map<String, String> params,
+      @RequestParam(required = false) List<String> cols,
       Model model) {
-    CursorPage<DealView> page =
-        deals.list(
-            new DealFilter(null, stage, null, null, null, null, null, null, null, null, q),
-            new ListRequest("-id", PAGE_SIZE, after == null || after.isBlank() ? null : after));
-    model.addAttribute("deals", page.items());
-    model.addAttribute("q", q == null ? "" : q);
+    ListViews.State state = listViews.read(model, ListKind.DEALS, params, cols);
+    Long stage = parseId(state.filter("stage"));
+    Long responsible = parseId(state.filter("responsible"));
+    DealFilter filter = DealFilter.ofList(stage, responsible, state.filter("q"), state.custom());
+    model.addAttribute("deals", listViews.page(model, state, page -> deals.list(filter, page)));
     model.addAttribute("stage", stage == null ? "" : String.valueOf(stage));
-    StringBuilder query = new StringBuilder();
-    if (q != null && !q.isBlank()) {
-      query.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
-    }
-    if (stage != null) {
-      query.append("stage=").append(stage).append('&');
-    }
-    model.addAttribute("firstHref", after == null || after.isBlank() ? "" : "/deals/list?" + query);
+    model.addAttribute("pipelines", pipelines.list());
+    // the report rows' "deals of this manager" link; the name is shown so the filter is visible
+    model.addAttribute("responsible", responsible == null ? "" : String.valueOf(responsible));
     model.addAttribute(
-        "nextHref",
-        page.nextCursor() == null
+        "responsibleName",
+        responsible == null
             ? ""
-            : "/deals/list?"
-                + query
-                + "after="
-                + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8));
+            : users.displayNames(Set.of(responsible)).getOrDefault(responsible, "#" + responsible));
     bulkBar.addTo(model, "deals");
     return LIST_VIEW;
+  }
+
+  private static Long parseId(String id) {
+    try {
+      return id == null ? null : Long.valueOf(id);
+    } catch (NumberFormatException notAnId) {
+      return null; // an edited URL: no filter
+    }
   }
 
   @GetMapping("/deals/{id}")
@@ -214,9 +225,33 @@ class DealPagesController {
             ? deal.process().elementId()
             : null);
     model.addAttribute("dealProcess", DEAL_PROCESS);
+    addLinked(model, deal);
     addDocuments(model, id);
     extras.addTo(model, CustomizableEntity.DEAL, id, deal.customFields());
     return CARD_VIEW;
+  }
+
+  /** Names of the deal's company and first contacts; those the user may not read are left out. */
+  private void addLinked(Model model, DealView deal) {
+    if (deal.companyId() != null) {
+      try {
+        String name = companies.names(List.of(deal.companyId())).get(deal.companyId());
+        if (name != null) {
+          model.addAttribute("companyName", name);
+        }
+      } catch (ForbiddenException mayNotRead) {
+        // shown as its number
+      }
+    }
+    Map<String, String> contactNames = new LinkedHashMap<>();
+    for (Long contactId : deal.contactIds().stream().limit(CONTACTS_ON_CARD).toList()) {
+      try {
+        contactNames.put(String.valueOf(contactId), contacts.get(contactId).fullName());
+      } catch (ForbiddenException | NotFoundException mayNotRead) {
+        // not his to see
+      }
+    }
+    model.addAttribute("contactNames", contactNames);
   }
 
   /** The deal's quotes and invoices, newest first; none shown where the role may not read them. */

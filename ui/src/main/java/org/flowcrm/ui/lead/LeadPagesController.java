@@ -16,12 +16,8 @@ import org.flowcrm.crm.lead.LeadSource;
 import org.flowcrm.crm.lead.LeadView;
 import org.flowcrm.crm.lead.StatusSemantic;
 import org.flowcrm.crm.listview.ListKind;
-import org.flowcrm.crm.listview.ListView;
-import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.ConflictException;
-import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.InvalidFieldException;
-import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
@@ -40,7 +36,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Leads: {@code /leads} (search, status filter, sort, keyset "next page"), {@code /leads/new} and
@@ -54,10 +49,6 @@ class LeadPagesController {
   static final String LIST_VIEW = "lead/list";
   static final String FORM_VIEW = "lead/form";
   static final String CARD_VIEW = "lead/card";
-  static final int PAGE_SIZE = 25;
-
-  /** Sort orders offered in the list; the service whitelists the same names. */
-  static final List<String> SORTS = List.of("-id", "id", "title", "-title", "-updatedAt");
 
   private final RecordExtras extras;
   private final CustomFieldInputs customFieldInputs;
@@ -83,56 +74,15 @@ class LeadPagesController {
 
   @GetMapping("/leads")
   String list(
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) String status,
-      @RequestParam(required = false) String sort,
-      @RequestParam(required = false) String after,
-      @RequestParam(required = false) Long view,
+      @RequestParam Map<String, String> params,
       @RequestParam(required = false) List<String> cols,
       Model model) {
-    ListView active = listViews.active(ListKind.LEADS, view);
-    q = ListViews.value(q, active, "q");
-    status = ListViews.value(status, active, "status");
-    sort = sort == null && active != null ? active.sort() : sort;
-    List<String> columns = listViews.addTo(model, ListKind.LEADS, active, cols);
-    String order = sort != null && SORTS.contains(sort) ? sort : SORTS.get(0);
-    String statusCode = status == null || status.isBlank() ? null : status;
-    CursorPage<LeadView> page;
-    try {
-      page =
-          leads.list(
-              new LeadFilter(statusCode, null, null, q),
-              new ListRequest(order, PAGE_SIZE, after == null || after.isBlank() ? null : after));
-    } catch (BadParameterException stale) {
-      // A cursor from another sort order (an edited URL): start from the first page.
-      page =
-          leads.list(
-              new LeadFilter(statusCode, null, null, q), new ListRequest(order, PAGE_SIZE, null));
-    }
-    model.addAttribute("leads", page.items());
+    ListViews.State state = listViews.read(model, ListKind.LEADS, params, cols);
+    LeadFilter filter =
+        new LeadFilter(state.filter("status"), null, null, state.filter("q"), state.custom());
+    model.addAttribute("leads", listViews.page(model, state, page -> leads.list(filter, page)));
     model.addAttribute("statuses", leads.statuses());
-    model.addAttribute("sorts", SORTS);
-    model.addAttribute("q", q == null ? "" : q);
-    model.addAttribute("status", statusCode == null ? "" : statusCode);
-    model.addAttribute("sort", order);
-    UriComponentsBuilder base =
-        UriComponentsBuilder.fromPath("/leads")
-            .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
-            .queryParamIfPresent("status", java.util.Optional.ofNullable(statusCode))
-            .queryParam("sort", order)
-            .queryParamIfPresent("view", java.util.Optional.ofNullable(active).map(ListView::id))
-            .queryParam("cols", columns);
-    model.addAttribute(
-        "firstHref", after == null || after.isBlank() ? "" : base.build().encode().toUriString());
-    model.addAttribute(
-        "nextHref",
-        page.nextCursor() == null
-            ? ""
-            : base.cloneBuilder()
-                .queryParam("after", page.nextCursor())
-                .build()
-                .encode()
-                .toUriString());
+    model.addAttribute("status", state.filters().getOrDefault("status", ""));
     bulkBar.addTo(model, "leads");
     return LIST_VIEW;
   }

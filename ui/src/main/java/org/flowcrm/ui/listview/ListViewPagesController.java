@@ -35,24 +35,25 @@ class ListViewPagesController {
   @PostMapping("/{list:leads|deals|contacts|companies}/views")
   String save(
       @PathVariable String list,
-      @RequestParam(required = false) String name,
-      @RequestParam(required = false) Boolean shared,
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) String status,
-      @RequestParam(required = false) String sort,
+      @RequestParam Map<String, String> params,
       @RequestParam(required = false) List<String> cols,
       RedirectAttributes redirect) {
     ListKind kind = ListKind.valueOf(list.toUpperCase(Locale.ROOT));
+    String name = params.get("name");
+    String sort = params.get("sort");
+    // the list's own filter fields and custom field filters; name, sort, cols, _csrf are not
     Map<String, String> filters = new LinkedHashMap<>();
-    if (q != null && !q.isBlank()) {
-      filters.put("q", q);
-    }
-    if (status != null && !status.isBlank() && kind.filterFields().contains("status")) {
-      filters.put("status", status);
-    }
+    params.forEach(
+        (field, value) -> {
+          boolean filter =
+              kind.filterFields().contains(field) || ListKind.customCode(field) != null;
+          if (filter && value != null && !value.isBlank()) {
+            filters.put(field, value);
+          }
+        });
     if (name == null || name.isBlank()) {
       Flash.error(redirect, "view.error.name");
-      return "redirect:" + listPath(kind);
+      return "redirect:" + kind.path();
     }
     try {
       ListView saved =
@@ -62,17 +63,17 @@ class ListViewPagesController {
                   name,
                   filters,
                   sort == null || sort.isBlank() ? null : sort,
-                  kind.visible(cols),
-                  Boolean.TRUE.equals(shared)));
+                  cols == null || cols.isEmpty() ? kind.defaultColumns() : cols,
+                  "true".equals(params.get("shared"))));
       Flash.success(redirect, "view.saved", saved.name());
       return "redirect:"
-          + UriComponentsBuilder.fromPath(listPath(kind))
+          + UriComponentsBuilder.fromPath(kind.path())
               .queryParam("view", saved.id())
               .build()
               .toUriString();
     } catch (ConflictException | ForbiddenException | BadParameterException refused) {
       Flash.error(redirect, "view.error", refused.getMessage());
-      return "redirect:" + listPath(kind);
+      return "redirect:" + kind.path();
     }
   }
 
@@ -86,10 +87,6 @@ class ListViewPagesController {
     } catch (ForbiddenException refused) {
       Flash.error(redirect, "view.error", refused.getMessage());
     }
-    return "redirect:" + listPath(kind);
-  }
-
-  private static String listPath(ListKind kind) {
-    return kind == ListKind.DEALS ? "/deals/list" : "/" + kind.name().toLowerCase(Locale.ROOT);
+    return "redirect:" + kind.path();
   }
 }

@@ -101,7 +101,8 @@ public class RecordExtras {
     }
   }
 
-  private static String text(Object value) {
+  /** A custom field value as text: money as amount and currency, numbers without trailing zeros. */
+  public static String text(Object value) {
     if (value == null) {
       return null;
     }

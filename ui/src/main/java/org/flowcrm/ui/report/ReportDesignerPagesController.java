@@ -16,7 +16,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flowcrm.crm.deal.PipelineService;
 import org.flowcrm.crm.permission.RoleService;
+import org.flowcrm.crm.report.ReportParameters;
+import org.flowcrm.crm.report.ReportService;
 import org.flowcrm.crm.reportdesigner.Aggregate;
 import org.flowcrm.crm.reportdesigner.Catalogue;
 import org.flowcrm.crm.reportdesigner.ChartType;
@@ -30,6 +33,7 @@ import org.flowcrm.crm.reportdesigner.ReportDesignerService;
 import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.Csv;
 import org.flowcrm.crm.shared.InvalidFieldException;
+import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.layout.Flash;
 import org.flowcrm.ui.layout.Formats;
 import org.springframework.context.MessageSource;
@@ -62,13 +66,25 @@ class ReportDesignerPagesController {
       Pattern.compile("(columns|filters|groupBy|sort)\\[(\\d+)]\\.(\\w+)");
 
   private final ReportDesignerService designer;
+  private final ReportService reports;
+  private final PipelineService pipelines;
+  private final UserService users;
   private final RoleService roles;
   private final Formats fmt;
   private final MessageSource messages;
 
   ReportDesignerPagesController(
-      ReportDesignerService designer, RoleService roles, Formats fmt, MessageSource messages) {
+      ReportDesignerService designer,
+      ReportService reports,
+      PipelineService pipelines,
+      UserService users,
+      RoleService roles,
+      Formats fmt,
+      MessageSource messages) {
     this.designer = designer;
+    this.reports = reports;
+    this.pipelines = pipelines;
+    this.users = users;
     this.roles = roles;
     this.fmt = fmt;
     this.messages = messages;
@@ -80,6 +96,63 @@ class ReportDesignerPagesController {
         new ReportDefinition(
             "", "deals", List.of(), List.of(), List.of(), List.of(), "BAR", null, List.of());
     return page(model, empty, null, null, 1, 1);
+  }
+
+  /**
+   * A standard report's equivalent definition over the period it was shown for, unsaved, run at
+   * once: the user changes it and saves it as his own ("Customize in designer" on a report page).
+   */
+  @GetMapping("/reports/designer/copy-of/{code}")
+  String copyOf(
+      @PathVariable String code,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String pipelineId,
+      @RequestParam(required = false) String responsibleId,
+      Model model,
+      HttpServletResponse response) {
+    ReportParameters period;
+    try {
+      period =
+          ReportParameters.parse(from, to, pipelineId, responsibleId, null, null, reports.today());
+    } catch (BadParameterException refused) {
+      refused(model, response, refused);
+      period = ReportParameters.currentMonth(reports.today());
+    }
+    ReportDefinition draft =
+        designer.draftOfStandard(code, period.from(), period.to(), reports.today());
+    // the report page's pipeline and manager filters become the designer's filters by name
+    List<ReportDefinition.Filter> filters = new ArrayList<>(draft.filters());
+    if (period.pipelineId() != null) {
+      filters.add(
+          new ReportDefinition.Filter(
+              "pipeline", "EQ", List.of(pipelines.get(period.pipelineId()).name())));
+    }
+    if (period.responsibleId() != null) {
+      String name = users.displayNames(List.of(period.responsibleId())).get(period.responsibleId());
+      if (name != null) {
+        filters.add(new ReportDefinition.Filter("responsible", "EQ", List.of(name)));
+      }
+    }
+    draft =
+        new ReportDefinition(
+            draft.name(),
+            draft.entity(),
+            draft.columns(),
+            filters,
+            draft.groupBy(),
+            draft.sort(),
+            draft.chart(),
+            draft.chartValue(),
+            List.of());
+    model.addAttribute("copyOf", "report." + code);
+    DesignedReport result = null;
+    try {
+      result = designer.preview(draft);
+    } catch (BadParameterException | InvalidFieldException refused) {
+      refused(model, response, refused);
+    }
+    return page(model, draft, null, result, 0, 0);
   }
 
   /** A saved definition: its form, run at once. */
@@ -265,11 +338,11 @@ class ReportDesignerPagesController {
         totals.add(total == null ? "" : cell(c, total, result.baseCurrency()));
       }
       model.addAttribute("totals", anyTotal ? totals : null);
-      model.addAttribute(
-          "chartBars",
-          ChartBars.of(
-              result.chart().bars().stream().map(DesignedReport.Bar::label).toList(),
-              result.chart().bars().stream().map(DesignedReport.Bar::value).toList()));
+      List<String> labels = result.chart().bars().stream().map(DesignedReport.Bar::label).toList();
+      List<BigDecimal> values =
+          result.chart().bars().stream().map(DesignedReport.Bar::value).toList();
+      model.addAttribute("chartBars", ChartBars.of(labels, values));
+      model.addAttribute("chartSvg", ChartSvg.of(result.chart().type().name(), labels, values));
       model.addAttribute(
           "chartMoney",
           result.columns().stream()

@@ -100,12 +100,20 @@ class ReportPagesController {
     Report report = reports.run(code, parameters);
     model.addAttribute("report", report);
     model.addAttribute("standard", standard);
-    model.addAttribute(
-        "chart",
-        ChartBars.of(
-            report.chart().bars().stream().map(Report.Bar::label).toList(),
-            report.chart().bars().stream().map(Report.Bar::value).toList()));
+    List<String> labels = report.chart().bars().stream().map(Report.Bar::label).toList();
+    List<BigDecimal> values = report.chart().bars().stream().map(Report.Bar::value).toList();
+    model.addAttribute("chart", ChartBars.of(labels, values));
+    String kind = chartKind(query.get("chart"));
+    model.addAttribute("chartSvg", ChartSvg.of(kind, labels, values));
     model.addAttribute("csvHref", "/reports/" + code + ".csv" + queryString(parameters));
+    model.addAttribute(
+        "designerHref",
+        standard == StandardReport.CONTACTS
+            ? ""
+            : "/reports/designer/copy-of/" + code + queryString(parameters));
+    model.addAttribute("linkColumn", linkColumn(standard, parameters));
+    model.addAttribute(
+        "rowLinks", report.rows().stream().map(row -> rowLink(standard, parameters, row)).toList());
     filters(model, query, parameters);
     return REPORT;
   }
@@ -123,6 +131,56 @@ class ReportPagesController {
         "Content-Disposition",
         "attachment; filename=\"" + report.code() + "-" + report.from() + ".csv\"");
     csv.write(report, response.getOutputStream());
+  }
+
+  /** BAR, LINE or PIE as asked; anything else is the bars. */
+  private static String chartKind(String asked) {
+    return asked != null && List.of("LINE", "PIE").contains(asked) ? asked : "BAR";
+  }
+
+  /** The column whose cells link to what the row names. */
+  private static String linkColumn(StandardReport report, ReportParameters parameters) {
+    return switch (report) {
+      case MANAGERS, OVERDUE_DEALS -> "manager";
+      case CONTACTS -> "contact";
+      case COMPANIES, COMPANY_PROFITABILITY -> "company";
+      case WON_DEALS -> "deal";
+      case OPEN_DEALS_BY_STAGE -> "stage";
+      case PRODUCT_INCOME -> "product";
+      case EXPECTED_SALES ->
+          switch (parameters.groupBy()) {
+            case MANAGER -> "manager";
+            case CLIENT -> "company";
+            case TYPE -> "";
+          };
+    };
+  }
+
+  /**
+   * Where a row leads: the contact, company, deal or product card, or for a manager or a stage the
+   * deal list filtered by it (the list has no period filter, so the period is not carried over).
+   * Empty for rows without an id (deals without a responsible, free-text product rows).
+   */
+  private static String rowLink(
+      StandardReport report, ReportParameters parameters, Map<String, Object> row) {
+    if (!(row.get("id") instanceof Number id)) {
+      return "";
+    }
+    String deals = "/deals/list?responsible=" + id;
+    return switch (report) {
+      case MANAGERS, OVERDUE_DEALS -> deals;
+      case CONTACTS -> "/contacts/" + id;
+      case COMPANIES, COMPANY_PROFITABILITY -> "/companies/" + id;
+      case WON_DEALS -> "/deals/" + id;
+      case OPEN_DEALS_BY_STAGE -> "/deals/list?stage=" + id;
+      case PRODUCT_INCOME -> "/products/" + id;
+      case EXPECTED_SALES ->
+          switch (parameters.groupBy()) {
+            case MANAGER -> deals;
+            case CLIENT -> "/companies/" + id;
+            case TYPE -> "";
+          };
+    };
   }
 
   private static StandardReport known(String code) {
@@ -165,6 +223,7 @@ class ReportPagesController {
     values.put("responsibleId", id(parameters.responsibleId()));
     values.put("departmentId", id(parameters.departmentId()));
     values.put("groupBy", parameters.groupBy().name());
+    values.put("chart", chartKind(query.get("chart")));
     model.addAttribute("values", values);
   }
 

@@ -25,9 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One process user task {@code /tasks/process/{key}}: its name, process, due date, the lead or deal
- * it is about, and its form; claim (assign to me), unclaim, and complete with the form's variables.
- * Completing is refused unless the task is assigned to the caller, so two people never fill in the
- * same task.
+ * it is about, for a courier's task the delivery wishes, deadline and documents ({@link
+ * CourierDelivery}), and its form; claim (assign to me), unclaim, and complete with the form's
+ * variables. Completing is refused unless the task is assigned to the caller, so two people never
+ * fill in the same task.
  */
 @Controller
 class ProcessTaskController {
@@ -165,8 +166,11 @@ class ProcessTaskController {
       Map<String, String> values,
       Map<String, String> errors,
       Model model) {
+    Optional<Map<String, String>> variables =
+        tasks.variables(task.getUserTaskKey(), task.getProcessInstanceKey());
     model.addAttribute("task", View.of(task, SignedInUser.login()));
-    model.addAttribute("linked", linked(task));
+    model.addAttribute("linked", linked(task, variables));
+    model.addAttribute("delivery", variables.flatMap(CourierDelivery::of).orElse(null));
     model.addAttribute("form", form.orElse(null));
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
@@ -177,14 +181,14 @@ class ProcessTaskController {
    * when the engine cannot search variables, the lead or deal that recorded this process instance
    * as driving it (the workers record it through {@code ProcessLinkService}).
    */
-  List<Linked> linked(UserTask task) {
+  List<Linked> linked(UserTask task, Optional<Map<String, String>> variables) {
     List<Linked> found = new ArrayList<>();
-    Optional<Map<String, String>> variables = tasks.variables(task.getUserTaskKey());
     Long pik = task.getProcessInstanceKey();
     if (variables.isPresent()) {
       id(variables.get().get("leadId")).flatMap(this::lead).ifPresent(found::add);
       id(variables.get().get("dealId")).flatMap(this::deal).ifPresent(found::add);
-    } else if (pik != null) {
+    }
+    if (found.isEmpty() && pik != null) {
       leads.findByProcessInstanceKey(pik).flatMap(l -> lead(l.id())).ifPresent(found::add);
       deals.findByProcessInstanceKey(pik).flatMap(d -> deal(d.id())).ifPresent(found::add);
     }

@@ -138,6 +138,34 @@ class ProcessTasks {
   }
 
   /**
+   * The variables the task sees (name → JSON value). An engine without the user task's variable
+   * search (the embedded one) is asked for the variables of the task's process instance (its own
+   * scope); empty when the engine cannot search variables at all.
+   */
+  Optional<Map<String, String>> variables(long userTaskKey, Long processInstanceKey) {
+    Optional<Map<String, String>> seen = variables(userTaskKey);
+    if (seen.isPresent() || processInstanceKey == null) {
+      return seen;
+    }
+    return unsupportedAsEmpty(
+        () -> {
+          Map<String, String> values = new LinkedHashMap<>();
+          for (Variable v :
+              client()
+                  .newVariableSearchRequest()
+                  .filter(
+                      f -> f.processInstanceKey(processInstanceKey).scopeKey(processInstanceKey))
+                  .page(p -> p.from(0).limit(100))
+                  .send()
+                  .join()
+                  .items()) {
+            values.put(v.getName(), v.getValue());
+          }
+          return values;
+        });
+  }
+
+  /**
    * The variables the task sees (name → JSON value); empty when the engine cannot search variables.
    */
   Optional<Map<String, String>> variables(long userTaskKey) {

@@ -177,6 +177,110 @@ class ReportsIT extends BrowserTest {
     assertThat(overflow).isLessThanOrEqualTo(0);
   }
 
+  @Test
+  void reportRowsLinkToTheManagersDealsAndToTheDealCard() {
+    open("/reports/managers?from=2025-03-01&to=2025-03-31&pipelineId=" + pipeline.id());
+    waitFor(By.cssSelector("[data-testid=report-table]"));
+    // the manager's name leads to the deal list filtered by him: his three deals, none of Ben's
+    browser.findElement(By.linkText(anna)).click();
+    waitFor(By.cssSelector("[data-testid=deal-list-responsible]"));
+    assertThat(browser.getCurrentUrl()).contains("/deals/list?responsible=");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=deal-list-responsible]")).getText())
+        .contains(anna);
+    List<String> titles =
+        browser.findElements(By.cssSelector("table tbody tr td a")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(titles).contains("Big order", "Follow-up", "Gone").doesNotContain("Small order");
+
+    // a won deal's row opens the deal card
+    open("/reports/won-deals?from=2025-03-01&to=2025-03-31&pipelineId=" + pipeline.id());
+    waitFor(By.cssSelector("[data-testid=report-table]"));
+    browser.findElement(By.linkText("Small order")).click();
+    waitFor(By.tagName("h1"));
+    assertThat(browser.getCurrentUrl()).matches(".*/deals/\\d+$");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Small order");
+
+    // open deals by stage: the stage leads to the list of its deals
+    open("/reports/open-deals-by-stage?pipelineId=" + pipeline.id());
+    waitFor(By.cssSelector("[data-testid=report-table]"));
+    browser.findElement(By.linkText("Lead in")).click();
+    waitFor(By.cssSelector("table tbody"));
+    assertThat(browser.getCurrentUrl()).contains("/deals/list?stage=");
+    assertThat(browser.findElement(By.cssSelector("table tbody")).getText()).contains("Maybe");
+  }
+
+  @Test
+  void lineAndPieChartsAreDrawnAsTheKindChosenWithTheirValuesAsText() {
+    open("/reports/managers?from=2025-03-01&to=2025-03-31&chart=LINE&pipelineId=" + pipeline.id());
+    WebElement line = waitFor(By.cssSelector("[data-testid=report-chart]"));
+    assertThat(line.getAttribute("data-chart")).isEqualTo("LINE");
+    WebElement svg = line.findElement(By.tagName("svg"));
+    assertThat(svg.getAttribute("role")).isEqualTo("img");
+    assertThat(browser.findElement(By.id(svg.getAttribute("aria-labelledby"))).getText())
+        .contains("Line chart");
+    // Anna 1,500 then Ben 300: two points, the second lower (a larger y) than the first
+    String[] points = line.findElement(By.tagName("polyline")).getAttribute("points").split(" ");
+    assertThat(points).hasSize(2);
+    assertThat(Double.parseDouble(points[1].split(",")[1]))
+        .isGreaterThan(Double.parseDouble(points[0].split(",")[1]));
+    assertThat(line.findElements(By.cssSelector("rect"))).isEmpty();
+    assertThat(line.findElement(By.cssSelector(".chart-legend")).getText())
+        .contains(anna, "1,500.00 EUR", ben, "300.00 EUR");
+
+    // the chart select of the filter form switches to a pie: one slice each, shares as text
+    selectByText("report-chart", "Pie");
+    browser.findElement(By.cssSelector("[data-testid=report-filters] button[type=submit]")).click();
+    WebElement pie = waitFor(By.cssSelector("[data-testid=report-chart][data-chart=PIE]"));
+    assertThat(browser.getCurrentUrl()).contains("chart=PIE");
+    List<WebElement> slices = pie.findElements(By.cssSelector("svg path"));
+    assertThat(slices).hasSize(2);
+    assertThat(slices.get(0).getAttribute("d")).startsWith("M50,50 L50,5 A45,45 0 1 1");
+    assertThat(pie.findElement(By.cssSelector(".chart-legend")).getText())
+        .contains(anna + " 1,500.00 EUR (83.3 %)", ben + " 300.00 EUR (16.7 %)");
+  }
+
+  @Test
+  void aStandardReportIsCustomizedInTheDesignerWithTheSameFiguresAndSaved() {
+    open("/reports/managers?from=2025-03-01&to=2025-03-31&pipelineId=" + pipeline.id());
+    waitFor(By.cssSelector("[data-testid=report-customize]")).click();
+    waitFor(By.cssSelector("[data-testid=designer-result]"));
+    assertThat(browser.findElement(By.cssSelector("[data-testid=designer-copy-of]")).getText())
+        .contains("Managers' deal volume");
+    assertThat(browser.findElement(By.id("designer-entity")).getAttribute("value"))
+        .isEqualTo("deals");
+    // deals created in March in this pipeline per manager: the report's "worked" column
+    List<List<String>> rows =
+        browser.findElements(By.cssSelector("[data-testid=designer-table] tbody tr")).stream()
+            .map(ReportsIT::cells)
+            .toList();
+    assertThat(rows).contains(List.of(anna, "2", "1,200.00 EUR"), List.of(ben, "2", "400.00 EUR"));
+    assertThat(
+            browser.findElements(By.cssSelector("[data-testid=designer-filters] input")).stream()
+                .map(i -> i.getAttribute("value"))
+                .toList())
+        .contains("2025-03-01, 2025-03-31", pipeline.name());
+
+    // the user changes it (a pie) and saves it as his own
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("designer-chart")))
+        .selectByValue("PIE");
+    browser.findElement(By.id("designer-name")).clear();
+    String name = "My managers " + word();
+    browser.findElement(By.id("designer-name")).sendKeys(name);
+    browser.findElement(By.cssSelector("[data-testid=designer-save]")).click();
+    waitFor(By.cssSelector("[data-testid=designer-result]"));
+    assertThat(browser.getCurrentUrl()).matches(".*/reports/designer/\\d+$");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+    assertThat(
+            browser.findElements(By.cssSelector("[data-testid=report-chart][data-chart=PIE] path")))
+        .hasSize(2);
+
+    // deal volume by contact cannot be a designed report: the page says so instead of a button
+    open("/reports/contacts?from=2025-03-01&to=2025-03-31");
+    waitFor(By.cssSelector("[data-testid=report-no-copy]"));
+    assertThat(browser.findElements(By.cssSelector("[data-testid=report-customize]"))).isEmpty();
+  }
+
   // ---- helpers
 
   private static String count(WebElement stage) {

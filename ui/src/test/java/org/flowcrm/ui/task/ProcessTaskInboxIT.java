@@ -217,6 +217,50 @@ class ProcessTaskInboxIT extends BrowserTest {
   }
 
   @Test
+  void aCouriersTaskShowsTheDeliveryWishesDeadlineAndDocuments() {
+    // the variables "Create courier task" hands over (workers' CourierTaskIT checks that it does)
+    UserTask task =
+        engine.start(
+            null,
+            List.of("administrator"),
+            null,
+            Map.of(
+                "deliveryWishes",
+                Map.of(
+                    "address", "ul. Kwiatowa 5, Kraków",
+                    "date", "2027-02-11",
+                    "timeWindow", "16:00-19:00",
+                    "note", "Gate code <1234>"),
+                "deliveryDeadline",
+                "2027-02-12",
+                "documents",
+                List.of(Map.of("type", "INVOICE", "id", 77, "number", "INV-2027-0077"))));
+    open("/tasks/process/" + task.getUserTaskKey());
+
+    WebElement delivery = waitFor(By.cssSelector("[data-testid=task-delivery]"));
+    assertThat(text("delivery-address")).isEqualTo("ul. Kwiatowa 5, Kraków");
+    assertThat(text("delivery-window")).isEqualTo("16:00-19:00");
+    assertThat(text("delivery-note")).as("escaped, shown as typed").isEqualTo("Gate code <1234>");
+    assertThat(text("delivery-date")).contains("11").contains("2027");
+    assertThat(text("delivery-deadline")).contains("12").contains("2027");
+    WebElement invoice = delivery.findElement(By.cssSelector("[data-testid=delivery-documents] a"));
+    assertThat(invoice.getText()).isEqualTo("INV-2027-0077");
+    assertThat(invoice.getAttribute("href")).isEqualTo(url("/invoices/77"));
+    // the form is still there beside it
+    assertThat(browser.findElements(By.cssSelector("[data-testid=process-task-form]"))).hasSize(1);
+
+    // a task without a delivery shows no such section
+    UserTask plain = engine.start(null, List.of("administrator"), null, Map.of());
+    open("/tasks/process/" + plain.getUserTaskKey());
+    waitFor(By.cssSelector("[data-testid=task-about]"));
+    assertThat(browser.findElements(By.cssSelector("[data-testid=task-delivery]"))).isEmpty();
+  }
+
+  private String text(String testId) {
+    return browser.findElement(By.cssSelector("[data-testid=" + testId + "]")).getText();
+  }
+
+  @Test
   void aTaskSomeoneElseHoldsCannotBeTakenOver() {
     UserTask task = engine.start("bob", List.of("administrator"), null, Map.of());
     open("/tasks/process/" + task.getUserTaskKey());

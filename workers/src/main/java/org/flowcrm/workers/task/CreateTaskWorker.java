@@ -3,14 +3,22 @@ package org.flowcrm.workers.task;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.deal.DeliveryWishes;
+import org.flowcrm.crm.invoice.InvoiceFilter;
+import org.flowcrm.crm.invoice.InvoiceService;
+import org.flowcrm.crm.invoice.InvoiceStatus;
+import org.flowcrm.crm.invoice.InvoiceView;
 import org.flowcrm.crm.link.ItemLink;
 import org.flowcrm.crm.link.ItemType;
+import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.task.TaskCommand;
 import org.flowcrm.crm.task.TaskService;
 import org.flowcrm.processes.JobTypes;
@@ -23,6 +31,12 @@ import org.springframework.stereotype.Component;
  * returns the task created the first time. For a deal the task links the deal, its contacts and
  * company, and its deadline is the deal's expected close date. The CRM's tasks have no candidate
  * group, so {@code candidateGroup} goes into the description.
+ *
+ * <p>A courier task ({@code taskKind COURIER_DELIVERY}) carries what the courier needs: the deal's
+ * delivery wishes, the deadline (the wished day, else the expected close date) and the deal's
+ * invoices, in the CRM task's description and as process variables ({@link
+ * JobTypes.Variables#DELIVERY_WISHES}, {@link JobTypes.Variables#DELIVERY_DEADLINE}, {@link
+ * JobTypes.Variables#DOCUMENTS}) that the following "Deliver order" user task sees.
  */
 @Component
 public class CreateTaskWorker {
@@ -33,11 +47,14 @@ public class CreateTaskWorker {
 
   private final TaskService tasks;
   private final DealService deals;
+  private final InvoiceService invoices;
   private final ProcessPositions positions;
 
-  public CreateTaskWorker(TaskService tasks, DealService deals, ProcessPositions positions) {
+  public CreateTaskWorker(
+      TaskService tasks, DealService deals, InvoiceService invoices, ProcessPositions positions) {
     this.tasks = tasks;
     this.deals = deals;
+    this.invoices = invoices;
     this.positions = positions;
   }
 
@@ -53,6 +70,7 @@ public class CreateTaskWorker {
       description.append("Candidate group: ").append(in.candidateGroup()).append('\n');
     }
     java.time.Instant deadline = null;
+    Map<String, Object> out = new LinkedHashMap<>();
     if (JobTypes.Values.DEAL.equals(in.entityType())) {
       DealView deal = deals.get(in.entityId());
       links.add(new ItemLink(ItemType.DEAL, deal.id()));
@@ -65,8 +83,12 @@ public class CreateTaskWorker {
         description.append(", ").append(deal.amount()).append(' ').append(deal.currency());
       }
       description.append('\n');
-      if (deal.expectedCloseDate() != null) {
-        deadline = deal.expectedCloseDate().atStartOfDay().toInstant(ZoneOffset.UTC);
+      LocalDate due = deal.expectedCloseDate();
+      if (JobTypes.Values.COURIER_DELIVERY.equals(in.taskKind())) {
+        due = courierTask(deal, description, out);
+      }
+      if (due != null) {
+        deadline = due.atStartOfDay().toInstant(ZoneOffset.UTC);
       }
     } else if (JobTypes.Values.LEAD.equals(in.entityType())) {
       links.add(new ItemLink(ItemType.LEAD, in.entityId()));
@@ -75,6 +97,48 @@ public class CreateTaskWorker {
         new TaskCommand(in.title(), description.toString(), null, deadline, List.of(), links);
     long taskId =
         tasks.createForProcess(command, job.getProcessInstanceKey(), job.getElementId()).id();
-    return Map.of(JobTypes.Variables.TASK_ID, taskId);
+    out.put(JobTypes.Variables.TASK_ID, taskId);
+    return out;
+  }
+
+  /**
+   * Adds the delivery wishes and invoices to the description and the variables; returns the
+   * delivery deadline.
+   */
+  private LocalDate courierTask(DealView deal, StringBuilder description, Map<String, Object> out) {
+    DeliveryWishes wishes = deal.delivery() == null ? DeliveryWishes.NONE : deal.delivery();
+    LocalDate due = wishes.date() != null ? wishes.date() : deal.expectedCloseDate();
+    Map<String, Object> wished = new LinkedHashMap<>();
+    wished.put("address", wishes.address());
+    wished.put("date", wishes.date() == null ? null : wishes.date().toString());
+    wished.put("timeWindow", wishes.timeWindow());
+    wished.put("note", wishes.note());
+    out.put(JobTypes.Variables.DELIVERY_WISHES, wished);
+    out.put(JobTypes.Variables.DELIVERY_DEADLINE, due == null ? null : due.toString());
+    line(description, "Delivery address", wishes.address());
+    line(description, "Delivery day", wishes.date());
+    line(description, "Time window", wishes.timeWindow());
+    line(description, "Delivery note", wishes.note());
+    List<Map<String, Object>> documents = new ArrayList<>();
+    for (InvoiceView invoice :
+        invoices
+            .list(
+                new InvoiceFilter(null, deal.id(), null, null, null),
+                new ListRequest(null, 20, null))
+            .items()) {
+      if (invoice.status() == InvoiceStatus.CANCELLED) {
+        continue;
+      }
+      documents.add(Map.of("type", "INVOICE", "id", invoice.id(), "number", invoice.number()));
+      line(description, "Invoice", invoice.number());
+    }
+    out.put(JobTypes.Variables.DOCUMENTS, documents);
+    return due;
+  }
+
+  private static void line(StringBuilder description, String label, Object value) {
+    if (value != null) {
+      description.append(label).append(": ").append(value).append('\n');
+    }
   }
 }

@@ -17,8 +17,14 @@ import java.util.List;
 import java.util.Map;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.deal.DeliveryWishes;
+import org.flowcrm.crm.invoice.InvoiceFilter;
+import org.flowcrm.crm.invoice.InvoiceService;
+import org.flowcrm.crm.invoice.InvoiceStatus;
+import org.flowcrm.crm.invoice.InvoiceView;
 import org.flowcrm.crm.link.ItemLink;
 import org.flowcrm.crm.link.ItemType;
+import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.NotFoundException;
 import org.flowcrm.crm.task.TaskCommand;
 import org.flowcrm.crm.task.TaskService;
@@ -32,8 +38,10 @@ class CreateTaskWorkerTests {
 
   private final TaskService tasks = mock(TaskService.class);
   private final DealService deals = mock(DealService.class);
+  private final InvoiceService invoices = mock(InvoiceService.class);
   private final ProcessPositions positions = mock(ProcessPositions.class);
-  private final CreateTaskWorker worker = new CreateTaskWorker(tasks, deals, positions);
+  private final CreateTaskWorker worker = new CreateTaskWorker(tasks, deals, invoices, positions);
+  private final DealView deal = mock(DealView.class);
   private final ActivatedJob job = mock(ActivatedJob.class);
   private final CreateTaskWorker.Input input =
       new CreateTaskWorker.Input("DEAL", 9L, "COURIER_DELIVERY", "Deliver order", "couriers");
@@ -42,7 +50,6 @@ class CreateTaskWorkerTests {
   void setUp() {
     when(job.getProcessInstanceKey()).thenReturn(2251799813685249L);
     when(job.getElementId()).thenReturn("createCourierTask");
-    DealView deal = mock(DealView.class);
     when(deal.id()).thenReturn(9L);
     when(deal.title()).thenReturn("Order 42");
     when(deal.contactIds()).thenReturn(List.of(3L));
@@ -52,13 +59,14 @@ class CreateTaskWorkerTests {
     TaskView task = mock(TaskView.class);
     when(task.id()).thenReturn(55L);
     when(tasks.createForProcess(any(), anyLong(), anyString())).thenReturn(task);
+    when(invoices.list(any(), any())).thenReturn(new CursorPage<>(List.of(), null));
   }
 
   @Test
   void createsTheTaskForThisProcessStep() {
     Map<String, Object> out = worker.createTask(job, input);
 
-    assertThat(out).isEqualTo(Map.of("taskId", 55L));
+    assertThat(out).containsEntry("taskId", 55L);
     verify(positions).at(job, "DEAL", 9L);
     ArgumentCaptor<TaskCommand> command = ArgumentCaptor.forClass(TaskCommand.class);
     verify(tasks)
@@ -71,6 +79,41 @@ class CreateTaskWorkerTests {
             new ItemLink(ItemType.CONTACT, 3L),
             new ItemLink(ItemType.COMPANY, 4L));
     assertThat(command.getValue().deadline()).isNotNull();
+  }
+
+  @Test
+  void aCourierTaskCarriesTheDeliveryWishesTheDeadlineAndTheInvoices() {
+    when(deal.delivery())
+        .thenReturn(
+            new DeliveryWishes("ul. Prosta 1", LocalDate.of(2026, 12, 3), "10:00-14:00", "Ring"));
+    InvoiceView sent = mock(InvoiceView.class);
+    when(sent.id()).thenReturn(70L);
+    when(sent.number()).thenReturn("INV-2026-0070");
+    when(sent.status()).thenReturn(InvoiceStatus.SENT);
+    InvoiceView cancelled = mock(InvoiceView.class);
+    when(cancelled.status()).thenReturn(InvoiceStatus.CANCELLED);
+    when(invoices.list(eq(new InvoiceFilter(null, 9L, null, null, null)), any()))
+        .thenReturn(new CursorPage<>(List.of(sent, cancelled), null));
+
+    Map<String, Object> out = worker.createTask(job, input);
+
+    assertThat(out)
+        .containsEntry(
+            "deliveryWishes",
+            Map.of(
+                "address", "ul. Prosta 1",
+                "date", "2026-12-03",
+                "timeWindow", "10:00-14:00",
+                "note", "Ring"))
+        .containsEntry("deliveryDeadline", "2026-12-03")
+        .containsEntry(
+            "documents", List.of(Map.of("type", "INVOICE", "id", 70L, "number", "INV-2026-0070")));
+    ArgumentCaptor<TaskCommand> command = ArgumentCaptor.forClass(TaskCommand.class);
+    verify(tasks).createForProcess(command.capture(), anyLong(), anyString());
+    assertThat(command.getValue().description())
+        .contains("Delivery address: ul. Prosta 1", "Time window: 10:00-14:00", "INV-2026-0070");
+    // the wished day is the deadline, not the expected close date
+    assertThat(command.getValue().deadline()).isEqualTo("2026-12-03T00:00:00Z");
   }
 
   @Test

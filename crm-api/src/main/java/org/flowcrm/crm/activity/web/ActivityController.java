@@ -40,11 +40,12 @@ class ActivityController {
   }
 
   /**
-   * A user's open and overdue activities, oldest first. Until authentication exists the user is
-   * named by {@code userId}.
+   * A user's open and overdue activities, oldest first: the caller's own, or with {@code userId}
+   * another user's as far as the caller may read them.
    */
   @GetMapping("/mine")
-  CursorPage<ActivityView> mine(@RequestParam long userId, @ModelAttribute ListRequest page) {
+  CursorPage<ActivityView> mine(
+      @RequestParam(required = false) Long userId, @ModelAttribute ListRequest page) {
     return activities.mine(userId, page);
   }
 

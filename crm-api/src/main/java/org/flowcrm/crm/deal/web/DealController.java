@@ -14,6 +14,7 @@ import org.flowcrm.crm.deal.DealCommand;
 import org.flowcrm.crm.deal.DealFilter;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.deal.DeliveryWishes;
 import org.flowcrm.crm.deal.StageChangeView;
 import org.flowcrm.crm.deal.StageTotal;
 import org.flowcrm.crm.shared.BulkCommand;
@@ -170,6 +171,11 @@ class DealController {
       @RequestBody JsonNode patch) {
     Long expected = ETags.expectedVersion(ifMatch, true);
     DealCommand command = patches.apply(deals.get(id), patch, DealCommand.class);
+    if (patch.path("delivery").isNull()) {
+      // RFC 7396 removes a member patched with null; for the wishes that means "none any more",
+      // while a command without them would keep them
+      command = command.withDelivery(DeliveryWishes.NONE);
+    }
     return withETag(deals.update(id, command, expected));
   }
 

@@ -1,0 +1,2 @@
+/** REST endpoints of incoming mail: status, exclusion list, poll now, attachments. */
+package org.flowcrm.crm.inbox.web;
