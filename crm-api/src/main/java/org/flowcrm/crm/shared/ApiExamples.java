@@ -105,6 +105,9 @@ class ApiExamples implements OpenApiCustomizer {
     if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
       return schema.getEnum().get(0);
     }
+    if ("binary".equals(schema.getFormat()) || "byte".equals(schema.getFormat())) {
+      return null; // a file download: Swagger UI offers the file, a made-up text would mislead
+    }
     String type = type(schema);
     if ("array".equals(type)) {
       Schema<?> items = schema.getItems();
