@@ -102,7 +102,8 @@ class RestartKeepsDataIT {
               .start();
       List<String> output = new ArrayList<>();
       RunningApp app = new RunningApp(process, httpPort, output);
-      app.awaitReady(Duration.ofSeconds(120));
+      // a cold start of the packaged jar on a busy 2-core CI machine has taken over 2 minutes
+      app.awaitReady(Duration.ofSeconds(300));
       return app;
     }
 

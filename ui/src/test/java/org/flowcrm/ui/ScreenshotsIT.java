@@ -190,6 +190,14 @@ class ScreenshotsIT extends BrowserTest {
     shoot("tasks", "/tasks", LAPTOP, null);
     shoot("process-task", "/tasks/process/" + ids.processTask(), LAPTOP, null);
     shoot("notifications", "/notifications", LAPTOP, null);
+    shoot(
+        "deal-list",
+        "/deals/list?cols=title&cols=stage&cols=amount&cols=probability",
+        LAPTOP,
+        null);
+    shoot("contact-new", "/contacts/new", LAPTOP, null);
+    shoot("products", "/products", LAPTOP, null);
+    shoot("admin-role", "/admin/roles/manager", LAPTOP, null);
     shoot("deal-board-phone", "/deals", PHONE, null);
     shoot("lead-card-phone-pl", "/leads/" + ids.lead() + "?lang=pl", PHONE, null);
     open("/?lang=en");
@@ -267,6 +275,8 @@ class ScreenshotsIT extends BrowserTest {
     shoot("reports", "/reports", LAPTOP, null);
     shoot("report-managers", "/reports/managers", LAPTOP, "[data-testid=report-table]");
     shoot("report-funnel", "/reports/funnel?pipelineId=1", LAPTOP, "[data-testid=funnel-pipeline]");
+    shoot(
+        "report-managers-pie", "/reports/managers?chart=PIE", LAPTOP, "[data-testid=report-table]");
     shoot(
         "report-funnel-phone-pl",
         "/reports/funnel?pipelineId=1&lang=pl",
