@@ -1,5 +1,5 @@
-// Administration pages: a button with data-confirm asks before its form is sent (the form works
-// without this script; it only adds the question).
+// Administration pages, the product catalog and the API tokens page: a button with data-confirm
+// asks before its form is sent (the form works without this script; it only adds the question).
 document.addEventListener('submit', (event) => {
   const question = event.submitter && event.submitter.getAttribute('data-confirm');
   if (question && !window.confirm(question)) {
@@ -7,7 +7,7 @@ document.addEventListener('submit', (event) => {
   }
 });
 
-// "Copy" next to a web form's public URL and embed snippet: the text is selected either way, so
+// "Copy" next to a web form's public URL and embed snippet, and a new API token: the text is selected either way, so
 // without the clipboard API (or without script) the administrator copies it himself.
 document.addEventListener('click', (event) => {
   const button = event.target.closest('button[data-copy]');

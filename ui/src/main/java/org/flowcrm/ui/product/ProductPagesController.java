@@ -3,10 +3,12 @@ package org.flowcrm.ui.product;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.flowcrm.crm.currency.CurrencyService;
 import org.flowcrm.crm.currency.CurrencyView;
 import org.flowcrm.crm.product.ProductCommand;
@@ -16,7 +18,9 @@ import org.flowcrm.crm.product.ProductView;
 import org.flowcrm.crm.product.SectionCommand;
 import org.flowcrm.crm.product.SectionView;
 import org.flowcrm.crm.shared.BadParameterException;
+import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
+import org.flowcrm.crm.shared.ForbiddenException;
 import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.shared.PreconditionFailedException;
@@ -35,9 +39,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The product catalog: {@code /products} (the section tree as a filter, search by first letters,
- * active/inactive, keyset "next page"), a small form for a new section, and {@code /products/new},
- * {@code /products/{id}} to create and edit a product. The service checks permissions and values;
- * its refusals stand at the field they name.
+ * active/inactive, keyset "next page"), small forms for a new section and to rename, move or delete
+ * the chosen one, and {@code /products/new}, {@code /products/{id}} to create, edit and delete a
+ * product. The service checks permissions and values; its refusals stand at the field they name.
  */
 @Controller
 class ProductPagesController {
@@ -79,11 +83,25 @@ class ProductPagesController {
       // A cursor that no longer fits (an edited URL): start from the first page.
       page = products.list(filter, new ListRequest("name", PAGE_SIZE, null));
     }
-    List<SectionEntry> sections = flatten(products.sectionTree());
+    List<SectionView> tree = products.sectionTree();
+    List<SectionEntry> sections = flatten(tree);
     Map<String, String> paths = new LinkedHashMap<>();
     sections.forEach(s -> paths.put(String.valueOf(s.id()), s.path()));
     model.addAttribute("products", page.items());
-    model.addAttribute("tree", products.sectionTree());
+    model.addAttribute("tree", tree);
+    if (section != null) {
+      // The chosen section's edit form: it may move anywhere but into itself or below itself.
+      find(tree, section)
+          .ifPresent(
+              edited -> {
+                Set<Long> below = new HashSet<>();
+                collect(edited, below);
+                model.addAttribute("editedSection", edited);
+                model.addAttribute(
+                    "parentChoices",
+                    sections.stream().filter(s -> !below.contains(s.id())).toList());
+              });
+    }
     model.addAttribute("sections", sections);
     model.addAttribute("sectionPaths", paths);
     model.addAttribute("q", query);
@@ -126,6 +144,65 @@ class ProductPagesController {
       Flash.error(redirect, "product.section.refused", refused.getMessage());
       return "redirect:/products";
     }
+  }
+
+  /** Renames a section or moves it under another one (no parent: to the top level). */
+  @PostMapping("/products/sections/{id}")
+  String updateSection(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(required = false) Long parentId,
+      @RequestParam(required = false) Long version,
+      RedirectAttributes redirect) {
+    if (name.isBlank()) {
+      Flash.error(redirect, "product.section.nameRequired");
+      return "redirect:/products?section=" + id;
+    }
+    try {
+      SectionView saved =
+          products.updateSection(id, new SectionCommand(name.strip(), parentId, null), version);
+      Flash.success(redirect, "product.section.saved", saved.name());
+    } catch (InvalidFieldException
+        | ConstraintViolationException
+        | PreconditionFailedException refused) {
+      Flash.error(redirect, "product.section.notSaved", refused.getMessage());
+    }
+    return "redirect:/products?section=" + id;
+  }
+
+  /** Deletes an empty section; the service's refusal (sub-sections or products in it) is shown. */
+  @PostMapping("/products/sections/{id}/delete")
+  String deleteSection(@PathVariable long id, RedirectAttributes redirect) {
+    String name = find(products.sectionTree(), id).map(SectionView::name).orElse("");
+    try {
+      products.deleteSection(id);
+    } catch (ConflictException refused) {
+      Flash.error(redirect, "product.section.delete.refused", refused.getMessage());
+      return "redirect:/products?section=" + id;
+    }
+    Flash.success(redirect, "product.section.deleted", name);
+    return "redirect:/products";
+  }
+
+  /**
+   * Deletes a product from its card. Rows of deals, quotes and invoices keep their copied name and
+   * price (the database unlinks them); a refusal (changed meanwhile, or not allowed) returns to the
+   * card with the reason instead of an error page.
+   */
+  @PostMapping("/products/{id}/delete")
+  String delete(
+      @PathVariable long id,
+      @RequestParam(required = false) Long version,
+      RedirectAttributes redirect) {
+    ProductView product = products.get(id);
+    try {
+      products.delete(id, version);
+    } catch (PreconditionFailedException | ConflictException | ForbiddenException refused) {
+      Flash.error(redirect, "product.delete.refused", refused.getMessage());
+      return "redirect:/products/" + id;
+    }
+    Flash.success(redirect, "product.deleted", product.name());
+    return "redirect:/products";
   }
 
   @GetMapping("/products/new")
@@ -207,6 +284,24 @@ class ProductPagesController {
     }
     model.addAttribute("currencyNames", currencyNames);
     return FORM_VIEW;
+  }
+
+  private static Optional<SectionView> find(List<SectionView> sections, long id) {
+    for (SectionView section : sections) {
+      if (section.id() == id) {
+        return Optional.of(section);
+      }
+      Optional<SectionView> below = find(section.children(), id);
+      if (below.isPresent()) {
+        return below;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void collect(SectionView section, Set<Long> ids) {
+    ids.add(section.id());
+    section.children().forEach(child -> collect(child, ids));
   }
 
   /** The tree depth first, each section with its path ("Hardware / Printers / Laser"). */

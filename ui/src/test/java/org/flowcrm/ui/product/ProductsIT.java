@@ -2,27 +2,50 @@ package org.flowcrm.ui.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
+import org.flowcrm.crm.permission.Action;
+import org.flowcrm.crm.permission.EntityType;
+import org.flowcrm.crm.permission.Permission;
+import org.flowcrm.crm.permission.RoleCommand;
+import org.flowcrm.crm.permission.RoleService;
+import org.flowcrm.crm.permission.Scope;
+import org.flowcrm.crm.product.ProductCommand;
 import org.flowcrm.crm.product.ProductFilter;
 import org.flowcrm.crm.product.ProductService;
 import org.flowcrm.crm.product.ProductView;
+import org.flowcrm.crm.product.SectionCommand;
+import org.flowcrm.crm.product.SectionView;
+import org.flowcrm.crm.security.CrmUserPrincipal;
+import org.flowcrm.crm.security.PasswordService;
 import org.flowcrm.crm.shared.ListRequest;
+import org.flowcrm.crm.user.UserCommand;
+import org.flowcrm.crm.user.UserService;
+import org.flowcrm.crm.user.UserView;
 import org.flowcrm.ui.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The product catalog in a real browser: sections nested through the page's own form, a product
  * created in the inner section and shown with its section path, found by the first letters of its
  * name and through the tree, and an edit whose price is refused at the field (our message for text
- * that is no number, the service's for a negative price) while nothing is saved.
+ * that is no number, the service's for a negative price) while nothing is saved. Sections renamed,
+ * moved and deleted from the tree (a non-empty one refused with the service's reason), products
+ * deleted from their card (a stale one refused with a message), and none of it offered to a user
+ * who may only read the catalog.
  */
 class ProductsIT extends BrowserTest {
 
   @Autowired ProductService products;
+  @Autowired RoleService roles;
+  @Autowired UserService users;
+  @Autowired PasswordService passwords;
 
   private static String word() {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 6);
@@ -166,5 +189,158 @@ class ProductsIT extends BrowserTest {
         script(
             "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
     assertThat(overflow).isEqualTo(false);
+  }
+
+  private ProductView productIn(String name, long sectionId) {
+    return products.create(
+        new ProductCommand(
+            name, null, null, true, new BigDecimal("19.90"), null, "pcs", null, sectionId));
+  }
+
+  private long sectionId(String name) {
+    return ProductPagesController.flatten(products.sectionTree()).stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+
+  /** Opens the section in the tree and sends its delete form, confirming the question. */
+  private void deleteSection(String name) {
+    open("/products?section=" + sectionId(name));
+    waitFor(By.cssSelector("[data-testid=section-edit] summary")).click();
+    waitFor(By.cssSelector("[data-testid=section-delete]")).click();
+    assertThat(browser.switchTo().alert().getText()).contains(name);
+    browser.switchTo().alert().accept();
+  }
+
+  private List<String> treeNames() {
+    return browser.findElements(By.cssSelector("nav.section-tree a[data-section-id]")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  @Test
+  void sectionsAreRenamedMovedAndDeletedWhenEmptyAndProductsAreDeletedFromTheirCard() {
+    String tools = "Tools " + word();
+    String garden = "Garden " + word();
+    String saws = "Saws " + word();
+    String renamed = "Hand saws " + word();
+    createSection(tools, null);
+    createSection(garden, null);
+    createSection(saws, tools);
+
+    // Rename the chosen section and move it under another; it cannot be its own parent.
+    browser.findElement(By.cssSelector("[data-testid=section-edit] summary")).click();
+    WebElement name = waitFor(By.id("section-edit-name"));
+    assertThat(name.getAttribute("value")).isEqualTo(saws);
+    Select parent = new Select(browser.findElement(By.id("section-edit-parent")));
+    assertThat(parent.getFirstSelectedOption().getText()).isEqualTo(tools);
+    assertThat(parent.getOptions().stream().map(WebElement::getText))
+        .contains(garden)
+        .doesNotContain(tools + " / " + saws);
+    parent.selectByVisibleText(garden);
+    name.clear();
+    name.sendKeys(renamed);
+    browser.findElement(By.cssSelector("[data-testid=section-save]")).click();
+    assertThat(waitFor(By.cssSelector(".flash-success")).getText())
+        .isEqualTo("Section " + renamed + " saved.");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=section-path]")).getText())
+        .isEqualTo("Section: " + garden + " / " + renamed);
+    WebElement gardenItem =
+        browser.findElement(
+            By.xpath("//nav[contains(@class,'section-tree')]//li[a[text()='" + garden + "']]"));
+    assertThat(gardenItem.findElement(By.xpath("./ul/li/a")).getText()).isEqualTo(renamed);
+    assertThat(treeNames()).doesNotContain(saws);
+    SectionView moved =
+        products.sectionTree().stream()
+            .flatMap(s -> s.children().stream())
+            .filter(s -> s.name().equals(renamed))
+            .findFirst()
+            .orElseThrow();
+    assertThat(moved.parentId()).isEqualTo(sectionId(garden));
+
+    // Not empty: the refusal says why, and the sections stay.
+    ProductView saw = productIn("Saw" + word(), moved.id());
+    deleteSection(garden);
+    assertThat(waitFor(By.cssSelector(".flash-error")).getText())
+        .startsWith("The section was not deleted:")
+        .contains("still has sub-sections or products");
+    deleteSection(renamed);
+    assertThat(waitFor(By.cssSelector(".flash-error")).getText())
+        .contains("still has sub-sections or products");
+    assertThat(treeNames()).contains(garden, renamed);
+
+    // A product changed by someone else since the card was opened is not deleted.
+    open("/products/" + saw.id());
+    waitFor(By.id("f-name"));
+    products.update(
+        saw.id(),
+        new ProductCommand(
+            saw.name(), null, null, true, new BigDecimal("21.00"), null, "pcs", null, moved.id()),
+        saw.version());
+    browser.findElement(By.cssSelector("[data-testid=product-delete] button.danger")).click();
+    assertThat(browser.switchTo().alert().getText()).contains(saw.name());
+    browser.switchTo().alert().accept();
+    assertThat(waitFor(By.cssSelector(".flash-error")).getText())
+        .startsWith("The product was not deleted:")
+        .contains("changed by someone else");
+    assertThat(products.find(saw.id())).isPresent();
+
+    // From the fresh card it is deleted, and leaves the list.
+    browser.findElement(By.cssSelector("[data-testid=product-delete] button.danger")).click();
+    browser.switchTo().alert().accept();
+    assertThat(waitFor(By.cssSelector(".flash-success")).getText())
+        .isEqualTo("Product " + saw.name() + " deleted.");
+    assertThat(products.find(saw.id())).isEmpty();
+    open("/products?q=" + saw.name());
+    assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(saw.name());
+
+    // Now empty, the inner section goes, then its parent.
+    deleteSection(renamed);
+    assertThat(waitFor(By.cssSelector(".flash-success")).getText())
+        .isEqualTo("Section " + renamed + " deleted.");
+    deleteSection(garden);
+    assertThat(waitFor(By.cssSelector(".flash-success")).getText())
+        .isEqualTo("Section " + garden + " deleted.");
+    assertThat(treeNames()).contains(tools).doesNotContain(garden, renamed);
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void aCatalogReaderIsOfferedNoChangesAndAForgedDeleteIsRefused() {
+    String code = "CATALOG_READER_" + word().toUpperCase();
+    roles.create(new RoleCommand(code, "Reads the catalog"));
+    roles.updateMatrix(code, List.of(new Permission(EntityType.PRODUCT, Action.READ, Scope.ALL)));
+    String login = "catalog" + word();
+    UserView reader = users.create(new UserCommand(login, "Catalog Reader", null, true));
+    roles.assignRoles(reader.id(), List.of(code));
+    CrmUserPrincipal admin =
+        (CrmUserPrincipal) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+    passwords.setPassword(admin, reader.id(), "catalog-password");
+    String section = "Shelves " + word();
+    SectionView shelves = products.createSection(new SectionCommand(section, null, null));
+    ProductView shelf = productIn("Shelf" + word(), shelves.id());
+
+    browser.manage().deleteAllCookies();
+    signIn(login, "catalog-password");
+    waitFor(By.cssSelector(".user-menu"));
+    open("/products?section=" + shelves.id());
+    waitFor(By.linkText(shelf.name()));
+    assertThat(browser.findElements(By.linkText("New product"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".section-new"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("[data-testid=section-edit]"))).isEmpty();
+    open("/products/" + shelf.id());
+    waitFor(By.id("f-name"));
+    assertThat(browser.findElements(By.cssSelector("[data-testid=product-delete]"))).isEmpty();
+
+    // Typed in anyway, the service refuses; the card says so and the product stays.
+    script(
+        "const f = document.querySelector('form.record-form');"
+            + "f.action = arguments[0]; f.submit();",
+        url("/products/" + shelf.id() + "/delete"));
+    assertThat(waitFor(By.cssSelector(".flash-error")).getText())
+        .startsWith("The product was not deleted:");
+    assertThat(products.find(shelf.id())).isPresent();
   }
 }
