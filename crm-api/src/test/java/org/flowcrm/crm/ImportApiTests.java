@@ -1,6 +1,7 @@
 package org.flowcrm.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -317,7 +318,166 @@ class ImportApiTests extends ApiTest {
     mvc.perform(post("/api/v1/imports/" + id + "/start")).andExpect(status().isConflict());
   }
 
+  @Test
+  void mapsColumnsToContactCustomFieldsAndReportsABadNumberForItsRow() throws Exception {
+    String u = unique();
+    long hobby = customField("CONTACT", "hobby" + u, "Hobby " + u, "STRING");
+    long size = customField("CONTACT", "shoeSize" + u, "Shoe size " + u, "NUMBER");
+    try {
+      // a semicolon file: the decimal separator is a comma, as in Polish and German files
+      String header = "First name;Last name;E-mail;Hobby " + u + ";Shoe size " + u + "\n";
+      String csv =
+          header
+              + "Ada;Sail"
+              + u
+              + ";ada"
+              + u
+              + "@example.com;Sailing;42,5\n"
+              + "Bob;Chess"
+              + u
+              + ";;Chess;big\n"
+              + "Cy;Plain"
+              + u
+              + ";;;38\n"
+              + "Dan;Fine"
+              + u
+              + ";;Knitting;1,23456\n";
+      long id =
+          upload("custom.csv", csv.getBytes(StandardCharsets.UTF_8), "CONTACT").get("id").asLong();
+      JsonNode preview = getJson("/api/v1/imports/" + id + "/preview");
+      assertThat(strings(preview.get("fields")))
+          .as("custom field columns are recognised by their label")
+          .containsExactly("firstName", "lastName", "email", "cf.hobby" + u, "cf.shoeSize" + u);
+      JsonNode offered = null;
+      for (JsonNode field : preview.get("availableFields")) {
+        if (field.get("name").asString().equals("cf.shoeSize" + u)) {
+          offered = field;
+        }
+      }
+      assertThat(offered).as("the custom field is offered as a target").isNotNull();
+      assertThat(offered.get("kind").asString()).isEqualTo("NUMBER");
+      assertThat(offered.get("label").asString()).isEqualTo("Shoe size " + u);
+      assertThat(offered.get("required").asBoolean()).isFalse();
+      configure(id, Map.of("fields", strings(preview.get("fields"))));
+
+      JsonNode done = startAndWait(id);
+      assertThat(done.get("created").asInt()).isEqualTo(2);
+      assertThat(done.get("failed").asInt()).isEqualTo(2);
+      JsonNode failures = getJson("/api/v1/imports/" + id + "/failures");
+      assertThat(failures.get(0).get("row").asLong()).isEqualTo(3);
+      assertThat(failures.get(0).get("column").asString()).isEqualTo("Shoe size " + u);
+      assertThat(failures.get(0).get("reason").asString())
+          .isEqualTo("'big' is not a number (decimal separator ',')");
+      // refused by the custom field's own check when the row is saved, still named by its column
+      assertThat(failures.get(1).get("row").asLong()).isEqualTo(5);
+      assertThat(failures.get(1).get("column").asString()).isEqualTo("Shoe size " + u);
+      assertThat(failures.get(1).get("reason").asString()).contains("4 after the decimal point");
+
+      JsonNode ada = getJson("/api/v1/contacts?q=Sail" + u).get("items").get(0);
+      assertThat(ada.get("customFields").get("hobby" + u).asString()).isEqualTo("Sailing");
+      assertThat(ada.get("customFields").get("shoeSize" + u).decimalValue())
+          .isEqualByComparingTo("42.5");
+      JsonNode cy = getJson("/api/v1/contacts?q=Plain" + u).get("items").get(0);
+      assertThat(cy.get("customFields").has("hobby" + u))
+          .as("an empty cell sets nothing")
+          .isFalse();
+      assertThat(cy.get("customFields").get("shoeSize" + u).decimalValue())
+          .isEqualByComparingTo("38");
+      assertThat(getJson("/api/v1/contacts?q=Chess" + u).get("items").size()).isZero();
+
+      // the same layout again: the mapping, custom fields included, is remembered; an update
+      // changes the mapped custom field, keeps the other, and a revert puts the old value back
+      String again = header + "Ada;Sail" + u + ";ada" + u + "@example.com;Rowing;\n";
+      long second =
+          upload("custom.csv", again.getBytes(StandardCharsets.UTF_8), "CONTACT")
+              .get("id")
+              .asLong();
+      JsonNode remembered = getJson("/api/v1/imports/" + second + "/preview");
+      assertThat(remembered.get("mappingRemembered").asBoolean()).isTrue();
+      assertThat(strings(remembered.get("fields"))).contains("cf.hobby" + u, "cf.shoeSize" + u);
+      configure(second, Map.of("duplicateMode", "UPDATE"));
+      assertThat(startAndWait(second).get("updated").asInt()).isEqualTo(1);
+      JsonNode updated = getJson("/api/v1/contacts/" + ada.get("id").asLong());
+      assertThat(updated.get("customFields").get("hobby" + u).asString()).isEqualTo("Rowing");
+      assertThat(updated.get("customFields").get("shoeSize" + u).decimalValue())
+          .isEqualByComparingTo("42.5");
+      mvc.perform(post("/api/v1/imports/" + second + "/revert")).andExpect(status().isOk());
+      assertThat(
+              getJson("/api/v1/contacts/" + ada.get("id").asLong())
+                  .get("customFields")
+                  .get("hobby" + u)
+                  .asString())
+          .isEqualTo("Sailing");
+    } finally {
+      mvc.perform(delete("/api/v1/custom-fields/" + hobby)).andExpect(status().isNoContent());
+      mvc.perform(delete("/api/v1/custom-fields/" + size)).andExpect(status().isNoContent());
+    }
+  }
+
+  @Test
+  void refusesCustomFieldValuesOfTheWrongTypeAndRequiresRequiredOnes() throws Exception {
+    String u = unique();
+    long kind = customField("LEAD", "kind" + u, "Kind " + u, "LIST", "options", List.of("Hot"));
+    long due = customField("LEAD", "due" + u, "Due " + u, "DATE", "required", true);
+    try {
+      long id =
+          upload(
+                  "l.csv",
+                  ("Company,Kind " + u + "\nAcme" + u + ",hot\n").getBytes(StandardCharsets.UTF_8),
+                  "LEAD")
+              .get("id")
+              .asLong();
+      mvc.perform(post("/api/v1/imports/" + id + "/start"))
+          .andExpect(status().isUnprocessableContent())
+          .andExpect(
+              jsonPath("$.errors[?(@.field == 'fields')].message")
+                  .value(
+                      org.hamcrest.Matchers.hasItem(
+                          "cf.due" + u + " is required: map a column to it")));
+      String csv =
+          "Company,Kind "
+              + u
+              + ",Due "
+              + u
+              + "\nFirst"
+              + u
+              + ",hot,24.12.2026\nSecond"
+              + u
+              + ",cold,24.12.2026\nThird"
+              + u
+              + ",Hot,\n";
+      long full = upload("l.csv", csv.getBytes(StandardCharsets.UTF_8), "LEAD").get("id").asLong();
+      configure(full, Map.of("dateFormat", "dd.MM.yyyy"));
+      JsonNode done = startAndWait(full);
+      assertThat(done.get("created").asInt()).isEqualTo(1);
+      JsonNode failures = getJson("/api/v1/imports/" + full + "/failures");
+      assertThat(failures.get(0).get("column").asString()).isEqualTo("Kind " + u);
+      assertThat(failures.get(0).get("reason").asString()).isEqualTo("'cold' is not one of [Hot]");
+      assertThat(failures.get(1).get("column").asString()).isEqualTo("Due " + u);
+      assertThat(failures.get(1).get("reason").asString()).isEqualTo("is required");
+      JsonNode lead = getJson("/api/v1/leads?q=First" + u).get("items").get(0);
+      assertThat(lead.get("customFields").get("kind" + u).asString()).isEqualTo("Hot");
+      assertThat(lead.get("customFields").get("due" + u).asString()).isEqualTo("2026-12-24");
+    } finally {
+      mvc.perform(delete("/api/v1/custom-fields/" + kind)).andExpect(status().isNoContent());
+      mvc.perform(delete("/api/v1/custom-fields/" + due)).andExpect(status().isNoContent());
+    }
+  }
+
   // helpers
+
+  long customField(String entity, String code, String label, String type, Object... more)
+      throws Exception {
+    Map<String, Object> body = new HashMap<>();
+    body.put("entity", entity);
+    body.put("code", code);
+    body.put("label", label);
+    body.put("type", type);
+    for (int i = 0; i < more.length; i += 2) {
+      body.put((String) more[i], more[i + 1]);
+    }
+    return create("/api/v1/custom-fields", body).get("id").asLong();
+  }
 
   JsonNode upload(String name, byte[] content, String entityType) throws Exception {
     return read(

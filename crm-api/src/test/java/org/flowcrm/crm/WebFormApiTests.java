@@ -265,4 +265,131 @@ class WebFormApiTests extends ApiTest {
                 .with(publicClient(newAddress())))
         .andExpect(status().isNotFound());
   }
+
+  @Test
+  void aFormFieldFillsALeadCustomFieldCheckedByItsType() throws Exception {
+    String u = unique();
+    long budget = leadCustomField("budget" + u, "NUMBER", List.of());
+    long channel = leadCustomField("channel" + u, "LIST", List.of("Phone", "E-mail"));
+    long callback = leadCustomField("callback" + u, "BOOLEAN", List.of());
+    try {
+      JsonNode form =
+          create(
+              "/api/v1/web-forms",
+              Map.of(
+                  "name",
+                  "Quote request " + u,
+                  "fields",
+                  List.of(
+                      Map.of("field", "LAST_NAME", "label", "Last name", "required", true),
+                      Map.of("field", "EMAIL", "label", "E-mail", "required", true),
+                      Map.of("customField", "cf.budget" + u, "label", "Budget", "required", true),
+                      Map.of(
+                          "customField",
+                          "cf.channel" + u,
+                          "label",
+                          "Preferred channel",
+                          "required",
+                          false),
+                      Map.of(
+                          "customField",
+                          "cf.callback" + u,
+                          "label",
+                          "Call me back",
+                          "required",
+                          false))));
+      assertThat(form.get("fields").get(2).get("customField").asString())
+          .isEqualTo("cf.budget" + u);
+      String token = form.get("publicToken").asString();
+      String page =
+          mvc.perform(get("/public/forms/" + token).with(publicClient(newAddress())))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(page)
+          .contains("type=\"number\" id=\"f-cf-budget" + u + "\" name=\"cf.budget" + u + "\"")
+          .contains("<select id=\"f-cf-channel" + u + "\" name=\"cf.channel" + u + "\"")
+          .contains("<option>Phone</option><option>E-mail</option>")
+          .contains("<input type=\"checkbox\" value=\"true\" id=\"f-cf-callback" + u + "\"");
+
+      mvc.perform(
+              submission(token, newAddress())
+                  .accept(MediaType.APPLICATION_JSON)
+                  .param("last_name", "Custom" + u)
+                  .param("email", "c" + u + "@example.org"))
+          .andExpect(status().isBadRequest())
+          .andExpect(
+              jsonPath("$.errors[?(@.field == 'cf.budget" + u + "')].message")
+                  .value("Budget is required"));
+      mvc.perform(
+              submission(token, newAddress())
+                  .accept(MediaType.APPLICATION_JSON)
+                  .param("last_name", "Custom" + u)
+                  .param("email", "c" + u + "@example.org")
+                  .param("cf.budget" + u, "lots")
+                  .param("cf.channel" + u, "Fax"))
+          .andExpect(status().isBadRequest())
+          .andExpect(
+              jsonPath("$.errors[?(@.field == 'cf.budget" + u + "')].message")
+                  .value("Budget must be a number like 1250.50, not lots"))
+          .andExpect(
+              jsonPath("$.errors[?(@.field == 'cf.channel" + u + "')].message")
+                  .value("Preferred channel must be one of [Phone, E-mail], not Fax"));
+      assertThat(getJson("/api/v1/leads?q=Custom" + u).get("items").size()).isZero();
+
+      mvc.perform(
+              submission(token, newAddress())
+                  .param("last_name", "Custom" + u)
+                  .param("email", "c" + u + "@example.org")
+                  .param("cf.budget" + u, "2500.50")
+                  .param("cf.channel" + u, "E-mail")
+                  .param("cf.callback" + u, "true"))
+          .andExpect(status().isOk());
+      JsonNode values =
+          getJson("/api/v1/leads?q=Custom" + u).get("items").get(0).get("customFields");
+      assertThat(values.get("budget" + u).decimalValue()).isEqualByComparingTo("2500.50");
+      assertThat(values.get("channel" + u).asString()).isEqualTo("E-mail");
+      assertThat(values.get("callback" + u).asBoolean()).isTrue();
+
+      send(
+              post("/api/v1/web-forms"),
+              Map.of(
+                  "name",
+                  "Unknown " + u,
+                  "fields",
+                  List.of(
+                      Map.of("customField", "cf.nothing" + u, "label", "X", "required", false),
+                      Map.of(
+                          "field",
+                          "EMAIL",
+                          "customField",
+                          "cf.budget" + u,
+                          "label",
+                          "Both",
+                          "required",
+                          false))))
+          .andExpect(status().isUnprocessableContent())
+          .andExpect(jsonPath("$.errors[0].field").value("fields[0].customField"))
+          .andExpect(
+              jsonPath("$.errors[0].message")
+                  .value(org.hamcrest.Matchers.startsWith("is not a lead custom field; known:")))
+          .andExpect(jsonPath("$.errors[1].field").value("fields[1]"));
+    } finally {
+      for (long field : List.of(budget, channel, callback)) {
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                    "/api/v1/custom-fields/" + field))
+            .andExpect(status().isNoContent());
+      }
+    }
+  }
+
+  private long leadCustomField(String code, String type, List<String> options) throws Exception {
+    return create(
+            "/api/v1/custom-fields",
+            Map.of("entity", "LEAD", "code", code, "label", code, "type", type, "options", options))
+        .get("id")
+        .asLong();
+  }
 }

@@ -12,7 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.flowcrm.crm.company.CompanyService;
+import org.flowcrm.crm.customfield.CustomFieldService;
+import org.flowcrm.crm.customfield.CustomFieldValues;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.shared.Address;
 import org.flowcrm.crm.user.UserService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,24 +27,33 @@ import org.springframework.transaction.annotation.Transactional;
  * Many contacts at once, for imports: one multi-row {@code INSERT … RETURNING id} per call instead
  * of a JPA insert and flush per contact (identity ids keep Hibernate from batching). The search
  * text and defaults come from the same {@link Contact#update} the single-contact path uses; callers
- * validate the commands (Bean Validation) first, this class checks the references.
+ * validate the commands (Bean Validation) first, this class checks the references and the custom
+ * field values.
  */
 @Service
 public class ContactBatch {
 
   private static final String COLUMNS =
       "first_name, last_name, position_title, birthday, street, city, region, postal_code,"
-          + " country, responsible_id, notes, search_text, version, created_at, updated_at";
-  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+          + " country, responsible_id, notes, search_text, custom_fields, version, created_at,"
+          + " updated_at";
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+  private static final CustomFieldValues JSON_VALUES = new CustomFieldValues();
 
   private final JdbcTemplate jdbc;
   private final CompanyService companies;
   private final UserService users;
+  private final CustomFieldService customFields;
 
-  ContactBatch(JdbcTemplate jdbc, CompanyService companies, UserService users) {
+  ContactBatch(
+      JdbcTemplate jdbc,
+      CompanyService companies,
+      UserService users,
+      CustomFieldService customFields) {
     this.jdbc = jdbc;
     this.companies = companies;
     this.users = users;
+    this.customFields = customFields;
   }
 
   /** Inserts the contacts in one transaction and returns their ids in the commands' order. */
@@ -58,10 +71,14 @@ public class ContactBatch {
         .filter(Objects::nonNull)
         .distinct()
         .forEach(id -> users.requireActive(id, "responsibleId"));
+    // the same custom field checks as a single create (required ones too), definitions read once
+    UnaryOperator<Map<String, Object>> values =
+        customFields.newRecordValues(CustomizableEntity.CONTACT);
     List<Contact> contacts = new ArrayList<>(commands.size());
     for (ContactCommand command : commands) {
       Contact contact = new Contact(null);
       contact.update(command, command.companyIds().stream().map(companyNames::get).toList());
+      contact.setCustomFields(values.apply(command.customFields()));
       contacts.add(contact);
     }
     Timestamp now = Timestamp.from(Instant.now());
@@ -182,6 +199,7 @@ public class ContactBatch {
     }
     s.setString(i++, c.getNotes());
     s.setString(i++, c.getSearchText());
+    s.setString(i++, JSON_VALUES.convertToDatabaseColumn(c.getCustomFields()));
     s.setTimestamp(i++, now);
     s.setTimestamp(i++, now);
     return i;

@@ -148,11 +148,19 @@ public class CustomFieldService {
       Map<String, Object> input,
       Map<String, Object> current,
       boolean creating) {
-    Map<String, Object> result = new LinkedHashMap<>(current == null ? Map.of() : current);
     if (input == null && !creating) {
-      return result;
+      return new LinkedHashMap<>(current == null ? Map.of() : current);
     }
-    Map<String, CustomField> byCode = byCode(entity);
+    return merge(byCode(entity), entity, input, current, creating);
+  }
+
+  private Map<String, Object> merge(
+      Map<String, CustomField> byCode,
+      CustomizableEntity entity,
+      Map<String, Object> input,
+      Map<String, Object> current,
+      boolean creating) {
+    Map<String, Object> result = new LinkedHashMap<>(current == null ? Map.of() : current);
     List<FieldProblem> problems = new ArrayList<>();
     if (input != null) {
       input.forEach(
@@ -186,6 +194,57 @@ public class CustomFieldService {
         }
       }
     }
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldException(problems);
+    }
+    return CustomFieldValues.canonical(result);
+  }
+
+  /**
+   * {@code input} checked and normalised by each field's type, without the required check: for
+   * callers that gather values before the record's own write (an import row, a web form submission)
+   * and want to name the bad one early. Throws {@link InvalidFieldException} naming {@code
+   * customFields.<code>} for every problem; {@code null} and blank values are left out.
+   */
+  public Map<String, Object> normalise(CustomizableEntity entity, Map<String, Object> input) {
+    return normalise(byCode(entity), entity, input);
+  }
+
+  /**
+   * {@link #merge} for new records with the definitions read once: a bulk insert of many records
+   * checks each one's values (required fields included) without a query per record.
+   */
+  public java.util.function.UnaryOperator<Map<String, Object>> newRecordValues(
+      CustomizableEntity entity) {
+    Map<String, CustomField> byCode = byCode(entity);
+    return input -> merge(byCode, entity, input, Map.of(), true);
+  }
+
+  private Map<String, Object> normalise(
+      Map<String, CustomField> byCode, CustomizableEntity entity, Map<String, Object> input) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    if (input == null || input.isEmpty()) {
+      return result;
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    input.forEach(
+        (code, value) -> {
+          CustomField field = byCode.get(code);
+          if (field == null) {
+            problems.add(
+                new FieldProblem(
+                    "customFields." + code,
+                    byCode.isEmpty()
+                        ? "unknown custom field; " + entity + " has none"
+                        : "unknown custom field; known: " + byCode.keySet()));
+          } else if (value != null && !(value instanceof String s && s.isBlank())) {
+            try {
+              result.put(code, normalise(field, value));
+            } catch (IllegalArgumentException e) {
+              problems.add(new FieldProblem("customFields." + code, e.getMessage()));
+            }
+          }
+        });
     if (!problems.isEmpty()) {
       throw new InvalidFieldException(problems);
     }

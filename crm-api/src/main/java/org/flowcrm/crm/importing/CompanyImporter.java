@@ -82,7 +82,9 @@ class CompanyImporter extends UpdatingImporter<CompanyCommand> {
         phones(row),
         emails(row),
         null,
-        row.text("notes"));
+        row.text("notes"),
+        null,
+        row.customFields());
   }
 
   @Override
@@ -132,13 +134,34 @@ class CompanyImporter extends UpdatingImporter<CompanyCommand> {
             union(old.phones(), in.phones(), Phone::value),
             union(old.emails(), in.emails(), Email::value),
             old.responsibleId(),
-            either(in.notes(), old.notes())),
+            either(in.notes(), old.notes()),
+            null,
+            in.customFields()),
         null);
   }
 
   @Override
   void restore(long id, String snapshot) {
-    companies.update(id, fromJson(snapshot), null);
+    CompanyCommand s = fromJson(snapshot);
+    companies.update(
+        id,
+        new CompanyCommand(
+            s.name(),
+            s.industry(),
+            s.employees(),
+            s.revenue(),
+            s.revenueCurrency(),
+            s.website(),
+            s.taxNumber(),
+            s.bankDetails(),
+            s.addresses(),
+            s.phones(),
+            s.emails(),
+            s.responsibleId(),
+            s.notes(),
+            null,
+            restoring(s.customFields(), companies.get(id).customFields())),
+        null);
   }
 
   @Override
@@ -160,6 +183,8 @@ class CompanyImporter extends UpdatingImporter<CompanyCommand> {
         v.phones(),
         v.emails(),
         v.responsibleId(),
-        v.notes());
+        v.notes(),
+        null,
+        v.customFields());
   }
 }

@@ -69,7 +69,9 @@ class ContactImporter extends UpdatingImporter<ContactCommand> {
         emails(row),
         companyIds,
         null,
-        row.text("notes"));
+        row.text("notes"),
+        null,
+        row.customFields());
   }
 
   @Override
@@ -131,13 +133,31 @@ class ContactImporter extends UpdatingImporter<ContactCommand> {
             union(old.emails(), in.emails(), Email::value),
             union(old.companyIds(), in.companyIds(), String::valueOf),
             old.responsibleId(),
-            either(in.notes(), old.notes())),
+            either(in.notes(), old.notes()),
+            null,
+            in.customFields()),
         null);
   }
 
   @Override
   void restore(long id, String snapshot) {
-    contacts.update(id, fromJson(snapshot), null);
+    ContactCommand s = fromJson(snapshot);
+    contacts.update(
+        id,
+        new ContactCommand(
+            s.firstName(),
+            s.lastName(),
+            s.position(),
+            s.birthday(),
+            s.address(),
+            s.phones(),
+            s.emails(),
+            s.companyIds(),
+            s.responsibleId(),
+            s.notes(),
+            null,
+            restoring(s.customFields(), contacts.get(id).customFields())),
+        null);
   }
 
   @Override
@@ -166,6 +186,8 @@ class ContactImporter extends UpdatingImporter<ContactCommand> {
         v.emails(),
         v.companyIds(),
         v.responsibleId(),
-        v.notes());
+        v.notes(),
+        null,
+        v.customFields());
   }
 }

@@ -57,7 +57,8 @@ class DealImporter extends EntityImporter<DealCommand> {
         null,
         companyId,
         null,
-        null);
+        null,
+        row.customFields());
   }
 
   @Override

@@ -9,5 +9,11 @@ public enum FieldKind {
   NUMBER,
   INTEGER,
   EMAIL,
-  PHONE
+  PHONE,
+  /** yes/no, true/false, 1/0 (also Polish tak/nie); a custom field's kind. */
+  BOOLEAN,
+  /** A number as for {@link #NUMBER} followed by a currency code, e.g. {@code 1 250,50 EUR}. */
+  MONEY,
+  /** One of the field's options (compared ignoring case); a custom list field's kind. */
+  OPTION
 }

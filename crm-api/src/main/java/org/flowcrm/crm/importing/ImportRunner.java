@@ -77,11 +77,13 @@ class ImportRunner {
   }
 
   /** Runs as the user who started it, so each row is created with his rights. */
-  void submit(ImportView job, Path file, EntityImporter<?> importer) {
-    executor.execute(new DelegatingSecurityContextRunnable(() -> run(job, file, importer)));
+  void submit(ImportView job, Path file, EntityImporter<?> importer, List<ImportField> fields) {
+    executor.execute(new DelegatingSecurityContextRunnable(() -> run(job, file, importer, fields)));
   }
 
-  private <C> void run(ImportView job, Path file, EntityImporter<C> importer) {
+  /** {@code fields}: the importer's own and the entity's custom fields, read when it started. */
+  private <C> void run(
+      ImportView job, Path file, EntityImporter<C> importer, List<ImportField> fields) {
     long started = System.nanoTime();
     try {
       ImportSettings settings = job.settings();
@@ -92,7 +94,8 @@ class ImportRunner {
       SourceReader.forEachRow(
           file, job.format(), settings, (number, cells) -> total.incrementAndGet() > 0);
       jobs.total(job.id(), total.get());
-      Batch<C> batch = new Batch<>(job, importer, columns, mapping, new ImportContext(companies));
+      Batch<C> batch =
+          new Batch<>(job, importer, fields, columns, mapping, new ImportContext(companies));
       List<Raw> rows = new ArrayList<>(BATCH);
       SourceReader.forEachRow(
           file,
@@ -140,12 +143,13 @@ class ImportRunner {
     Batch(
         ImportView job,
         EntityImporter<C> importer,
+        List<ImportField> fields,
         List<String> columns,
         List<String> mapping,
         ImportContext context) {
       this.job = job;
       this.importer = importer;
-      importer.fields().forEach(f -> fields.put(f.name(), f));
+      fields.forEach(f -> this.fields.put(f.name(), f));
       this.columns = columns;
       this.mapping = mapping;
       this.context = context;
@@ -351,7 +355,34 @@ class ImportRunner {
             throw new RowProblem(column, "'" + cell + "' is not a whole number");
           }
         }
+        case BOOLEAN ->
+            switch (cell.toLowerCase(Locale.ROOT)) {
+              case "true", "yes", "y", "1", "tak", "t", "x" -> Boolean.TRUE;
+              case "false", "no", "n", "0", "nie" -> Boolean.FALSE;
+              default -> throw new RowProblem(column, "'" + cell + "' is not yes or no");
+            };
+        case MONEY -> money(cell, column);
+        case OPTION ->
+            spec.options().stream()
+                .filter(option -> option.equalsIgnoreCase(cell))
+                .findFirst()
+                .orElseThrow(
+                    () -> new RowProblem(column, "'" + cell + "' is not one of " + spec.options()));
       };
+    }
+
+    /** "1 250,50 EUR": the amount in the import's number format, then a currency code. */
+    private Map<String, Object> money(String cell, String column) {
+      int space = cell.lastIndexOf(' ');
+      String currency = space < 0 ? "" : cell.substring(space + 1);
+      if (!currency.matches("[A-Za-z]{3}")) {
+        throw new RowProblem(
+            column, "'" + cell + "' is not an amount with a currency code like 1250.50 EUR");
+      }
+      Map<String, Object> money = new java.util.LinkedHashMap<>();
+      money.put("amount", number(cell.substring(0, space).strip(), column));
+      money.put("currency", currency.toUpperCase(Locale.ROOT));
+      return money;
     }
 
     private String pattern() {

@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.flowcrm.crm.customfield.CustomFieldService;
+import org.flowcrm.crm.customfield.CustomFieldView;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
@@ -87,6 +90,7 @@ public class ImportService {
       new EnumMap<>(ImportEntityType.class);
   private final Caller caller;
   private final AccessPolicy policy;
+  private final CustomFieldService customFields;
   private final Path directory;
   private final DataSize maxUpload;
 
@@ -96,6 +100,7 @@ public class ImportService {
       List<EntityImporter<?>> importers,
       Caller caller,
       AccessPolicy policy,
+      CustomFieldService customFields,
       @Value("${flowcrm.imports.directory:${java.io.tmpdir}/flowcrm-imports}") Path directory,
       @Value("${flowcrm.imports.max-upload-size:20MB}") DataSize maxUpload) {
     this.jobs = jobs;
@@ -103,6 +108,7 @@ public class ImportService {
     importers.forEach(i -> this.importers.put(i.type(), i));
     this.caller = caller;
     this.policy = policy;
+    this.customFields = customFields;
     this.directory = directory;
     this.maxUpload = maxUpload;
   }
@@ -194,7 +200,7 @@ public class ImportService {
         Boolean.TRUE.equals(s.hasHeader()),
         columns(view, s),
         rows,
-        importer(view.entityType()).fields(),
+        fields(view.entityType()),
         s.fields(),
         remembered);
   }
@@ -240,7 +246,7 @@ public class ImportService {
           "Import " + id + " is " + job.status() + "; it can run only once");
     }
     ImportView running = require(id);
-    runner.submit(running, file(id), importer(job.entityType()));
+    runner.submit(running, file(id), importer(job.entityType()), fields(job.entityType()));
     return running;
   }
 
@@ -310,7 +316,10 @@ public class ImportService {
                     + " columns; give one field (or null) per column"));
       }
       Map<String, ImportField> known =
-          importer.fields().stream().collect(Collectors.toMap(ImportField::name, f -> f));
+          fields(job.entityType()).stream()
+              .collect(
+                  Collectors.toMap(
+                      ImportField::name, f -> f, (x, y) -> x, java.util.LinkedHashMap::new));
       Set<String> used = new HashSet<>();
       for (int i = 0; i < fields.size(); i++) {
         String field = fields.get(i);
@@ -332,7 +341,7 @@ public class ImportService {
               new FieldProblem("fields[" + i + "]", "'" + field + "' is mapped to two columns"));
         }
       }
-      for (ImportField field : importer.fields()) {
+      for (ImportField field : known.values()) {
         if (field.required() && !used.contains(field.name())) {
           problems.add(
               new FieldProblem("fields", field.name() + " is required: map a column to it"));
@@ -417,8 +426,14 @@ public class ImportService {
   /** Guesses each column's field from its header text. */
   private List<String> guess(ImportEntityType type, List<String> columns) {
     Map<String, String> byName = new HashMap<>();
-    for (ImportField field : importer(type).fields()) {
+    for (ImportField field : fields(type)) {
       byName.put(normalise(field.name()), field.name());
+      if (field.custom()) {
+        // a custom field's column is headed by its label or its code
+        byName.putIfAbsent(normalise(field.label()), field.name());
+        byName.putIfAbsent(
+            normalise(field.name().substring(ImportField.CUSTOM_PREFIX.length())), field.name());
+      }
     }
     SYNONYMS.forEach(
         (word, field) -> {
@@ -494,6 +509,31 @@ public class ImportService {
 
   private EntityImporter<?> importer(ImportEntityType type) {
     return importers.get(type);
+  }
+
+  /**
+   * What a column can fill: the importer's fields, then the entity's custom fields as {@code
+   * cf.<code>} (read anew each time, so a field an administrator just added can be mapped).
+   */
+  private List<ImportField> fields(ImportEntityType type) {
+    List<ImportField> fields = new ArrayList<>(importer(type).fields());
+    for (CustomFieldView field : customFields.list(CustomizableEntity.valueOf(type.name()))) {
+      fields.add(
+          new ImportField(
+              ImportField.CUSTOM_PREFIX + field.code(),
+              switch (field.type()) {
+                case STRING -> FieldKind.TEXT;
+                case NUMBER -> FieldKind.NUMBER;
+                case DATE -> FieldKind.DATE;
+                case BOOLEAN -> FieldKind.BOOLEAN;
+                case LIST -> FieldKind.OPTION;
+                case MONEY -> FieldKind.MONEY;
+              },
+              field.required(),
+              field.label(),
+              field.options()));
+    }
+    return fields;
   }
 
   private Path file(long id) {

@@ -81,7 +81,8 @@ class LeadImporter extends UpdatingImporter<LeadCommand> {
         null,
         phones(row),
         emails(row),
-        List.of());
+        List.of(),
+        row.customFields());
   }
 
   @Override
@@ -130,13 +131,31 @@ class LeadImporter extends UpdatingImporter<LeadCommand> {
             old.responsibleId(),
             union(old.phones(), in.phones(), Phone::value),
             union(old.emails(), in.emails(), Email::value),
-            old.productInterests()),
+            old.productInterests(),
+            in.customFields()),
         null);
   }
 
   @Override
   void restore(long id, String snapshot) {
-    leads.update(id, fromJson(snapshot), null);
+    LeadCommand s = fromJson(snapshot);
+    leads.update(
+        id,
+        new LeadCommand(
+            s.title(),
+            s.firstName(),
+            s.lastName(),
+            s.companyName(),
+            s.position(),
+            s.address(),
+            s.source(),
+            s.status(),
+            s.responsibleId(),
+            s.phones(),
+            s.emails(),
+            s.productInterests(),
+            restoring(s.customFields(), leads.get(id).customFields())),
+        null);
   }
 
   @Override
@@ -167,6 +186,7 @@ class LeadImporter extends UpdatingImporter<LeadCommand> {
                         r.price(),
                         r.discountPercent(),
                         r.taxPercent()))
-            .toList());
+            .toList(),
+        v.customFields());
   }
 }

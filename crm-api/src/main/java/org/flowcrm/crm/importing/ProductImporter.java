@@ -50,7 +50,8 @@ class ProductImporter extends EntityImporter<ProductCommand> {
         row.text("currency"),
         row.text("unit"),
         row.number("vatRate"),
-        null);
+        null,
+        row.customFields());
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.flowcrm.crm.importing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -47,6 +48,23 @@ final class Row {
     return (Integer) values.get(field);
   }
 
+  /**
+   * The mapped custom fields' values by code (dates as ISO text), for a command's {@code
+   * customFields}; {@code null} when the row has none, so an update keeps the record's values.
+   */
+  Map<String, Object> customFields() {
+    Map<String, Object> custom = new LinkedHashMap<>();
+    values.forEach(
+        (field, value) -> {
+          if (value != null && field.startsWith(ImportField.CUSTOM_PREFIX)) {
+            custom.put(
+                field.substring(ImportField.CUSTOM_PREFIX.length()),
+                value instanceof LocalDate date ? date.toString() : value);
+          }
+        });
+    return custom.isEmpty() ? null : custom;
+  }
+
   /** The column a field was read from (its header, or "column n"), or the field's name. */
   String column(String field) {
     return columns.getOrDefault(field, field);
@@ -63,6 +81,11 @@ final class Row {
       if (path.equals(source.getKey()) || path.startsWith(source.getKey() + ".")) {
         return column(source.getValue());
       }
+    }
+    if (path.startsWith("customFields.")) {
+      // a custom field's problem, e.g. customFields.budget, comes from the column mapped to
+      // cf.budget
+      return column(ImportField.CUSTOM_PREFIX + path.substring("customFields.".length()));
     }
     String last = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
     String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;

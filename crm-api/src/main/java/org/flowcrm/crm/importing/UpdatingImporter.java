@@ -1,5 +1,7 @@
 package org.flowcrm.crm.importing;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,4 +29,20 @@ abstract class UpdatingImporter<C> extends EntityImporter<C> {
 
   /** Puts back what {@link #snapshot} saw. */
   abstract void restore(long id, String snapshot);
+
+  /**
+   * The snapshot's custom field values with those the record has now but did not have then set to
+   * {@code null}: a write merges custom fields over the record's, so a revert names what to remove.
+   * A snapshot without custom fields (taken before imports mapped them) leaves them as they are.
+   */
+  static Map<String, Object> restoring(Map<String, Object> snapshot, Map<String, Object> now) {
+    if (snapshot == null) {
+      return null;
+    }
+    Map<String, Object> values = new LinkedHashMap<>(snapshot);
+    if (now != null) {
+      now.keySet().forEach(code -> values.putIfAbsent(code, null));
+    }
+    return values;
+  }
 }

@@ -12,11 +12,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.flowcrm.crm.customfield.CustomFieldService;
+import org.flowcrm.crm.customfield.CustomFieldView;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.lead.LeadCommand;
 import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadSource;
@@ -62,6 +66,7 @@ public class WebFormService {
   private final Validator validator;
   private final AccessPolicy policy;
   private final SystemUser systemUser;
+  private final CustomFieldService customFields;
 
   WebFormService(
       JdbcTemplate jdbc,
@@ -70,7 +75,8 @@ public class WebFormService {
       LeadService leads,
       Validator validator,
       AccessPolicy policy,
-      SystemUser systemUser) {
+      SystemUser systemUser,
+      CustomFieldService customFields) {
     this.jdbc = jdbc;
     this.json = json;
     this.users = users;
@@ -78,6 +84,7 @@ public class WebFormService {
     this.validator = validator;
     this.policy = policy;
     this.systemUser = systemUser;
+    this.customFields = customFields;
   }
 
   @Transactional
@@ -163,35 +170,54 @@ public class WebFormService {
 
   /**
    * Turns a submission into a lead (source {@link LeadSource#WEB_FORM}, the form's responsible
-   * user); the message, if the form asks for one, becomes the lead's first comment. Problems are
-   * named by input name ({@code email}, {@code consent}).
+   * user); the message, if the form asks for one, becomes the lead's first comment and custom field
+   * inputs ({@code cf.<code>}) fill the lead's custom fields, checked by the fields' types.
+   * Problems are named by input name ({@code email}, {@code cf.budget}, {@code consent}).
    */
   @Transactional
   public void submit(String token, Map<String, String> params) {
     WebFormView form =
         findPublic(token).orElseThrow(() -> new NotFoundException("Web form", "(public)"));
     Map<LeadField, String> values = new EnumMap<>(LeadField.class);
+    Map<String, Object> custom = new LinkedHashMap<>();
+    Map<String, FormInput> inputs = new LinkedHashMap<>();
+    inputs(form).forEach(input -> inputs.put(input.name(), input));
     List<FieldProblem> problems = new ArrayList<>();
     for (FormField field : form.fields()) {
-      String raw = params.get(field.field().param());
+      FormInput input = inputs.get(field.param());
+      if (input == null) {
+        continue; // its custom field was deleted since: the form goes on without it
+      }
+      String raw = params.get(field.param());
       String value = raw == null ? "" : raw.strip();
       if (value.isEmpty()) {
         if (field.required()) {
-          problems.add(new FieldProblem(field.field().param(), field.label() + " is required"));
+          problems.add(new FieldProblem(field.param(), field.label() + " is required"));
         }
         continue;
       }
-      if (value.length() > field.field().maxLength()) {
+      if (value.length() > input.maxLength()) {
         problems.add(
             new FieldProblem(
-                field.field().param(),
-                field.label()
-                    + " is too long (at most "
-                    + field.field().maxLength()
-                    + " characters)"));
+                field.param(),
+                field.label() + " is too long (at most " + input.maxLength() + " characters)"));
         continue;
       }
-      values.put(field.field(), value);
+      if (field.field() != null) {
+        values.put(field.field(), value);
+      } else {
+        custom.put(field.customFieldCode(), value);
+      }
+    }
+    try {
+      // typed as the custom fields are (a number, a date, one of the options), said per input
+      custom = customFields.normalise(CustomizableEntity.LEAD, custom);
+    } catch (InvalidFieldException invalid) {
+      for (FieldProblem problem : invalid.problems()) {
+        String param =
+            FormField.CUSTOM_PREFIX + problem.field().substring("customFields.".length());
+        problems.add(new FieldProblem(param, inputs.get(param).label() + " " + problem.message()));
+      }
     }
     if (form.consentText() != null
         && !form.consentText().isBlank()
@@ -201,7 +227,7 @@ public class WebFormService {
     if (!problems.isEmpty()) {
       throw new SubmissionRejected(problems);
     }
-    LeadCommand command = command(form, values);
+    LeadCommand command = command(form, values, custom);
     Set<ConstraintViolation<LeadCommand>> violations = validator.validate(command);
     for (ConstraintViolation<LeadCommand> violation : violations) {
       String path = violation.getPropertyPath().toString();
@@ -213,7 +239,7 @@ public class WebFormService {
                   : path.startsWith("address.country") ? LeadField.COUNTRY : null;
       String label =
           form.fields().stream()
-              .filter(f -> f.field() == field)
+              .filter(f -> field != null && f.field() == field)
               .map(FormField::label)
               .findFirst()
               .orElse("A field");
@@ -235,7 +261,8 @@ public class WebFormService {
     jdbc.update("UPDATE crm_web_form SET submissions = submissions + 1 WHERE id = ?", form.id());
   }
 
-  private static LeadCommand command(WebFormView form, Map<LeadField, String> v) {
+  private static LeadCommand command(
+      WebFormView form, Map<LeadField, String> v, Map<String, Object> custom) {
     String person =
         String.join(
                 " ",
@@ -278,16 +305,97 @@ public class WebFormService {
         v.containsKey(LeadField.EMAIL)
             ? List.of(new Email(EmailType.WORK, v.get(LeadField.EMAIL)))
             : List.of(),
-        List.of());
+        List.of(),
+        custom.isEmpty() ? null : custom);
+  }
+
+  /**
+   * How the public form shows its fields, in order; a custom field's input follows its type (a
+   * number, a date, a checkbox, a choice of the options). Fields whose custom field was deleted
+   * since are left out.
+   */
+  public List<FormInput> inputs(WebFormView form) {
+    Map<String, CustomFieldView> definitions = leadCustomFields();
+    List<FormInput> inputs = new ArrayList<>();
+    for (FormField field : form.fields()) {
+      if (field.field() != null) {
+        LeadField f = field.field();
+        inputs.add(
+            new FormInput(
+                f.param(),
+                field.label(),
+                field.required(),
+                f.inputType(),
+                f.maxLength(),
+                List.of(),
+                null));
+        continue;
+      }
+      CustomFieldView definition = definitions.get(field.customFieldCode());
+      if (definition == null) {
+        continue;
+      }
+      inputs.add(
+          switch (definition.type()) {
+            case STRING -> custom(field, "text", 1000, List.of(), null);
+            case NUMBER -> custom(field, "number", 40, List.of(), null);
+            case DATE -> custom(field, "date", 10, List.of(), null);
+            case BOOLEAN -> custom(field, "checkbox", 5, List.of(), null);
+            case LIST -> custom(field, "select", 1000, definition.options(), null);
+            case MONEY -> custom(field, "text", 60, List.of(), "1250.50 EUR");
+          });
+    }
+    return inputs;
+  }
+
+  /** The custom fields of leads an administrator can put on a form, in display order. */
+  public List<CustomFieldView> leadCustomFieldChoices() {
+    policy.requireAdministrator(SETTING);
+    return customFields.list(CustomizableEntity.LEAD);
+  }
+
+  private static FormInput custom(
+      FormField field, String type, int maxLength, List<String> options, String placeholder) {
+    return new FormInput(
+        field.param(), field.label(), field.required(), type, maxLength, options, placeholder);
+  }
+
+  private Map<String, CustomFieldView> leadCustomFields() {
+    Map<String, CustomFieldView> byCode = new LinkedHashMap<>();
+    customFields.list(CustomizableEntity.LEAD).forEach(f -> byCode.put(f.code(), f));
+    return byCode;
   }
 
   private void check(WebFormCommand command) {
     users.requireActive(command.responsibleId(), "responsibleId");
-    Set<LeadField> seen = new HashSet<>();
+    Set<String> seen = new HashSet<>();
     List<FieldProblem> problems = new ArrayList<>();
+    Map<String, CustomFieldView> custom = leadCustomFields();
     for (int i = 0; i < command.fields().size(); i++) {
-      if (!seen.add(command.fields().get(i).field())) {
-        problems.add(new FieldProblem("fields[" + i + "].field", "is already in the form"));
+      FormField field = command.fields().get(i);
+      if ((field.field() == null) == (field.customField() == null)) {
+        problems.add(
+            new FieldProblem(
+                "fields[" + i + "]",
+                "give either field (a lead field) or customField (cf.<code>), not "
+                    + (field.field() == null ? "neither" : "both")));
+        continue;
+      }
+      if (field.customField() != null && !custom.containsKey(field.customFieldCode())) {
+        problems.add(
+            new FieldProblem(
+                "fields[" + i + "].customField",
+                custom.isEmpty()
+                    ? "leads have no custom fields"
+                    : "is not a lead custom field; known: "
+                        + custom.keySet().stream().map(c -> FormField.CUSTOM_PREFIX + c).toList()));
+        continue;
+      }
+      if (!seen.add(field.param())) {
+        problems.add(
+            new FieldProblem(
+                "fields[" + i + "]." + (field.field() != null ? "field" : "customField"),
+                "is already in the form"));
       }
     }
     if (!problems.isEmpty()) {

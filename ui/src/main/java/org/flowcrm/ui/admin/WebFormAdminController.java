@@ -1,8 +1,10 @@
 package org.flowcrm.ui.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.user.UserService;
@@ -25,10 +27,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Web forms for lead capture: {@code /admin/web-forms} lists them with their public address, {@code
- * /admin/web-forms/new} and {@code /admin/web-forms/{id}} build one (fields mapped to lead fields,
- * required flags, consent, button, responsible, thank-you or redirect) and show its public URL and
- * the embed snippet with copy buttons. The public form itself is crm-api's ({@code
- * /public/forms/{token}}).
+ * /admin/web-forms/new} and {@code /admin/web-forms/{id}} build one (fields mapped to lead fields
+ * or lead custom fields, required flags, consent, button, responsible, thank-you or redirect) and
+ * show its public URL and the embed snippet with copy buttons. The public form itself is crm-api's
+ * ({@code /public/forms/{token}}).
  */
 @Controller
 class WebFormAdminController {
@@ -61,7 +63,8 @@ class WebFormAdminController {
   @GetMapping("/admin/web-forms/new")
   String newForm(Locale locale, Model model) {
     policy.requireAdministrator(WHAT);
-    model.addAttribute("form", WebFormAdminForm.blank(f -> label(f, locale)));
+    model.addAttribute(
+        "form", WebFormAdminForm.blank(f -> label(f, locale), forms.leadCustomFieldChoices()));
     return page(null, model);
   }
 
@@ -91,7 +94,8 @@ class WebFormAdminController {
   String edit(@PathVariable long id, Locale locale, Model model) {
     policy.requireAdministrator(WHAT);
     WebFormView view = forms.get(id);
-    model.addAttribute("form", WebFormAdminForm.of(view, f -> label(f, locale)));
+    model.addAttribute(
+        "form", WebFormAdminForm.of(view, f -> label(f, locale), forms.leadCustomFieldChoices()));
     return page(view, model);
   }
 
@@ -166,7 +170,7 @@ class WebFormAdminController {
                       ? "fields["
                           + rows.get(index)
                           + "]"
-                          + (rest.equals(".field") ? ".label" : rest)
+                          + (rest.equals(".field") || rest.equals(".customField") ? ".label" : rest)
                       : null;
                 } catch (RuntimeException notIndexed) {
                   return null;
@@ -182,6 +186,12 @@ class WebFormAdminController {
   private String page(WebFormView view, Model model) {
     model.addAttribute("webForm", view == null ? null : view.at(base()));
     model.addAttribute("users", users.list(true));
+    // a custom field row shows the field's current name, whatever label the form gives it
+    Map<String, String> customFieldNames = new HashMap<>();
+    forms
+        .leadCustomFieldChoices()
+        .forEach(f -> customFieldNames.put(WebFormAdminForm.CUSTOM_PREFIX + f.code(), f.label()));
+    model.addAttribute("customFieldNames", customFieldNames);
     return FORM_VIEW;
   }
 

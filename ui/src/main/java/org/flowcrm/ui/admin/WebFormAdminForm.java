@@ -2,15 +2,16 @@ package org.flowcrm.ui.admin;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flowcrm.crm.customfield.CustomFieldView;
 import org.flowcrm.crm.webform.FormField;
 import org.flowcrm.crm.webform.LeadField;
 import org.flowcrm.crm.webform.WebFormCommand;
 import org.flowcrm.crm.webform.WebFormView;
 
 /**
- * The web form editor's form: one row per lead field the public form can fill (ticked ones are in
- * the form, in this order), the texts, the button, the responsible and what happens after sending:
- * a thank-you message or a redirect.
+ * The web form editor's form: one row per lead field and lead custom field the public form can fill
+ * (ticked ones are in the form, in this order), the texts, the button, the responsible and what
+ * happens after sending: a thank-you message or a redirect.
  */
 public class WebFormAdminForm {
 
@@ -18,6 +19,9 @@ public class WebFormAdminForm {
   static final String THANK_YOU = "THANK_YOU";
 
   static final String REDIRECT = "REDIRECT";
+
+  /** How a row names a lead custom field, as the service's {@code FormField.customField} does. */
+  static final String CUSTOM_PREFIX = "cf.";
 
   private String name;
   private String heading;
@@ -32,8 +36,13 @@ public class WebFormAdminForm {
   private boolean active = true;
   private Long version;
 
-  /** A new form: first name, last name, e-mail (required), phone and message offered. */
-  static WebFormAdminForm blank(java.util.function.Function<LeadField, String> defaultLabel) {
+  /**
+   * A new form: first name, last name, e-mail (required), phone and message offered; the other lead
+   * fields and the lead custom fields to tick.
+   */
+  static WebFormAdminForm blank(
+      java.util.function.Function<LeadField, String> defaultLabel,
+      List<CustomFieldView> customFields) {
     WebFormAdminForm form = new WebFormAdminForm();
     for (LeadField field : LeadField.values()) {
       FieldRow row = new FieldRow();
@@ -47,11 +56,22 @@ public class WebFormAdminForm {
       row.required = field == LeadField.EMAIL;
       form.fields.add(row);
     }
+    customFields.forEach(f -> form.fields.add(customRow(f)));
     return form;
   }
 
+  private static FieldRow customRow(CustomFieldView field) {
+    FieldRow row = new FieldRow();
+    row.customField = CUSTOM_PREFIX + field.code();
+    row.label = field.label();
+    row.required = field.required();
+    return row;
+  }
+
   static WebFormAdminForm of(
-      WebFormView view, java.util.function.Function<LeadField, String> defaultLabel) {
+      WebFormView view,
+      java.util.function.Function<LeadField, String> defaultLabel,
+      List<CustomFieldView> customFields) {
     WebFormAdminForm form = new WebFormAdminForm();
     form.name = view.name();
     form.heading = view.heading();
@@ -68,6 +88,7 @@ public class WebFormAdminForm {
     for (FormField f : view.fields()) {
       FieldRow row = new FieldRow();
       row.field = f.field();
+      row.customField = f.customField();
       row.label = f.label();
       row.required = f.required();
       row.included = true;
@@ -81,6 +102,12 @@ public class WebFormAdminForm {
         form.fields.add(row);
       }
     }
+    for (CustomFieldView field : customFields) {
+      String target = CUSTOM_PREFIX + field.code();
+      if (view.fields().stream().noneMatch(f -> target.equals(f.customField()))) {
+        form.fields.add(customRow(field));
+      }
+    }
     return form;
   }
 
@@ -88,7 +115,8 @@ public class WebFormAdminForm {
   List<Integer> includedRows() {
     List<Integer> rows = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++) {
-      if (fields.get(i).included && fields.get(i).field != null) {
+      FieldRow row = fields.get(i);
+      if (row.included && (row.field != null || row.customField != null)) {
         rows.add(i);
       }
     }
@@ -99,7 +127,12 @@ public class WebFormAdminForm {
     List<FormField> chosen = new ArrayList<>();
     for (int i : includedRows()) {
       FieldRow row = fields.get(i);
-      chosen.add(new FormField(row.field, strip(row.label), row.required));
+      chosen.add(
+          new FormField(
+              row.field,
+              row.field == null ? row.customField : null,
+              strip(row.label),
+              row.required));
     }
     boolean redirect = REDIRECT.equals(afterSubmit);
     return new WebFormCommand(
@@ -215,9 +248,13 @@ public class WebFormAdminForm {
     this.version = version;
   }
 
-  /** One lead field: whether the form asks it, under which label, and whether it must be filled. */
+  /**
+   * One lead field or lead custom field ({@code cf.<code>}): whether the form asks it, under which
+   * label, and whether it must be filled.
+   */
   public static class FieldRow {
     private LeadField field;
+    private String customField;
     private boolean included;
     private String label;
     private boolean required;
@@ -228,6 +265,19 @@ public class WebFormAdminForm {
 
     public void setField(LeadField field) {
       this.field = field;
+    }
+
+    public String getCustomField() {
+      return customField;
+    }
+
+    public void setCustomField(String customField) {
+      this.customField = customField;
+    }
+
+    /** What the row fills, for element ids: {@code EMAIL} or {@code cf.budget}. */
+    public String getKey() {
+      return field != null ? field.name() : customField;
     }
 
     public boolean isIncluded() {

@@ -3,6 +3,10 @@ package org.flowcrm.ui.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import org.flowcrm.crm.customfield.CustomFieldCommand;
+import org.flowcrm.crm.customfield.CustomFieldService;
+import org.flowcrm.crm.customfield.CustomFieldType;
+import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.webform.FormField;
 import org.flowcrm.crm.webform.LeadField;
 import org.flowcrm.crm.webform.WebFormService;
@@ -16,15 +20,31 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Web forms administration: a form built on the page (fields ticked, labelled and required,
  * consent, button, redirect refused without an address, then a thank-you), its public URL and embed
- * snippet with a copy button, and the public form itself showing what was configured.
+ * snippet with a copy button, and the public form itself showing what was configured (a lead custom
+ * field too, as an input of its type).
  */
 class AdminWebFormsIT extends BrowserTest {
 
   @Autowired WebFormService forms;
+  @Autowired CustomFieldService customFields;
 
   @Test
   void buildsAFormShowsItsAddressAndTheSnippetAndThePublicFormFollows() {
-    String name = "Fair <b>" + UUID.randomUUID().toString().substring(0, 8) + "</b>";
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String name = "Fair <b>" + suffix + "</b>";
+    String code = "chairs" + suffix.replace("-", "");
+    long budget =
+        customFields
+            .create(
+                new CustomFieldCommand(
+                    CustomizableEntity.LEAD,
+                    code,
+                    "Chairs wanted " + suffix,
+                    CustomFieldType.NUMBER,
+                    false,
+                    null,
+                    null))
+            .id();
     open("/admin/web-forms");
     waitFor(By.linkText("New web form")).click();
     waitFor(By.id("f-name")).sendKeys(name);
@@ -36,6 +56,13 @@ class AdminWebFormsIT extends BrowserTest {
     companyLabel.clear();
     companyLabel.sendKeys("Your company");
     browser.findElement(By.id("required-PHONE")).click();
+    // a lead custom field is offered too, under its own name
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".web-form-field[data-field='cf." + code + "']"))
+                .getText())
+        .contains("Chairs wanted " + suffix);
+    browser.findElement(By.id("include-cf." + code)).click();
     browser.findElement(By.id("f-consentText")).sendKeys("I agree to be contacted.");
     browser.findElement(By.id("f-buttonText")).sendKeys("Request a call");
     browser.findElement(By.id("after-redirect")).click();
@@ -65,7 +92,8 @@ class AdminWebFormsIT extends BrowserTest {
             new FormField(LeadField.COMPANY_NAME, "Your company", false),
             new FormField(LeadField.EMAIL, "E-mail", true),
             new FormField(LeadField.PHONE, "Phone", true),
-            new FormField(LeadField.MESSAGE, "Message", false));
+            new FormField(LeadField.MESSAGE, "Message", false),
+            new FormField(null, "cf." + code, "Chairs wanted " + suffix, false));
     assertThat(saved.buttonText()).isEqualTo("Request a call");
     assertThat(saved.thankYouMessage()).isEqualTo("Thanks, we call you today.");
     assertThat(saved.redirectUrl()).isNull();
@@ -85,5 +113,8 @@ class AdminWebFormsIT extends BrowserTest {
     assertThat(page).contains("Your company").contains("I agree to be contacted.");
     assertThat(browser.findElement(By.cssSelector("button[type=submit]")).getText())
         .isEqualTo("Request a call");
+    assertThat(page).contains("Chairs wanted " + suffix);
+    assertThat(browser.findElement(By.name("cf." + code)).getAttribute("type")).isEqualTo("number");
+    customFields.delete(budget, null);
   }
 }

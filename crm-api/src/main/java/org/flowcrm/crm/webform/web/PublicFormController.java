@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flowcrm.crm.shared.FieldProblem;
-import org.flowcrm.crm.webform.FormField;
+import org.flowcrm.crm.webform.FormInput;
 import org.flowcrm.crm.webform.SubmissionRateLimiter;
 import org.flowcrm.crm.webform.SubmissionRejected;
 import org.flowcrm.crm.webform.WebFormService;
@@ -58,7 +58,7 @@ class PublicFormController {
       return html(
           HttpStatus.NOT_FOUND, page("Form not available", "<p>This form is not available.</p>"));
     }
-    return html(HttpStatus.OK, render(form.get(), Map.of(), List.of()));
+    return html(HttpStatus.OK, render(form.get(), forms.inputs(form.get()), Map.of(), List.of()));
   }
 
   @PostMapping(
@@ -101,7 +101,8 @@ class PublicFormController {
       if (json) {
         return problem(true, HttpStatus.BAD_REQUEST, rejected.getMessage(), rejected.problems());
       }
-      return html(HttpStatus.BAD_REQUEST, render(form, values, rejected.problems()));
+      return html(
+          HttpStatus.BAD_REQUEST, render(form, forms.inputs(form), values, rejected.problems()));
     }
     return done(json, form);
   }
@@ -148,7 +149,11 @@ class PublicFormController {
         .body(body);
   }
 
-  static String render(WebFormView form, Map<String, String> values, List<FieldProblem> problems) {
+  static String render(
+      WebFormView form,
+      List<FormInput> inputs,
+      Map<String, String> values,
+      List<FieldProblem> problems) {
     Map<String, String> errors = new HashMap<>();
     problems.forEach(p -> errors.putIfAbsent(p.field(), p.message()));
     StringBuilder body = new StringBuilder();
@@ -161,13 +166,13 @@ class PublicFormController {
       body.append("</ul></div>");
     }
     body.append("<form method=\"post\" accept-charset=\"UTF-8\" novalidate>");
-    for (FormField field : form.fields()) {
-      String name = field.field().param();
-      String id = "f-" + name;
+    for (FormInput input : inputs) {
+      String name = input.name();
+      String id = "f-" + name.replace('.', '-');
       String value = values.getOrDefault(name, "");
       String error = errors.get(name);
-      body.append("<p><label for=\"").append(id).append("\">").append(htmlEscape(field.label()));
-      if (field.required()) {
+      body.append("<p><label for=\"").append(id).append("\">").append(htmlEscape(input.label()));
+      if (input.required()) {
         body.append(" <span aria-hidden=\"true\">*</span>");
       }
       body.append("</label>");
@@ -175,28 +180,51 @@ class PublicFormController {
           " id=\""
               + id
               + "\" name=\""
-              + name
-              + "\" maxlength=\""
-              + field.field().maxLength()
+              + htmlEscape(name)
               + "\""
-              + (field.required() ? " required aria-required=\"true\"" : "")
+              + (input.required() ? " required aria-required=\"true\"" : "")
               + (error != null
                   ? " aria-invalid=\"true\" aria-describedby=\"" + id + "-error\""
                   : "");
-      if (field.field().inputType().equals("textarea")) {
-        body.append("<textarea")
-            .append(common)
-            .append(" rows=\"5\">")
-            .append(htmlEscape(value))
-            .append("</textarea>");
-      } else {
-        body.append("<input type=\"")
-            .append(field.field().inputType())
-            .append("\"")
-            .append(common)
-            .append(" value=\"")
-            .append(htmlEscape(value))
-            .append("\">");
+      String maxLength = " maxlength=\"" + input.maxLength() + "\"";
+      switch (input.type()) {
+        case "textarea" ->
+            body.append("<textarea")
+                .append(common)
+                .append(maxLength)
+                .append(" rows=\"5\">")
+                .append(htmlEscape(value))
+                .append("</textarea>");
+        case "select" -> {
+          body.append("<select").append(common).append("><option value=\"\"></option>");
+          for (String option : input.options()) {
+            body.append("<option")
+                .append(option.equals(value) ? " selected" : "")
+                .append(">")
+                .append(htmlEscape(option))
+                .append("</option>");
+          }
+          body.append("</select>");
+        }
+        case "checkbox" ->
+            body.append("<input type=\"checkbox\" value=\"true\"")
+                .append(common)
+                .append(value.isEmpty() ? "" : " checked")
+                .append(">");
+        default ->
+            body.append("<input type=\"")
+                .append(input.type())
+                .append("\"")
+                .append(common)
+                .append(maxLength)
+                .append(input.type().equals("number") ? " step=\"any\"" : "")
+                .append(
+                    input.placeholder() == null
+                        ? ""
+                        : " placeholder=\"" + htmlEscape(input.placeholder()) + "\"")
+                .append(" value=\"")
+                .append(htmlEscape(value))
+                .append("\">");
       }
       if (error != null) {
         body.append("<span class=\"field-error\" id=\"")
@@ -239,7 +267,7 @@ class PublicFormController {
         + "</title><style>"
         + "body{font-family:system-ui,sans-serif;margin:1rem;max-width:32rem;color:#222}"
         + "label{display:block;font-weight:600;margin-bottom:.25rem}"
-        + "input,textarea{width:100%;box-sizing:border-box;padding:.5rem;font:inherit}"
+        + "input,textarea,select{width:100%;box-sizing:border-box;padding:.5rem;font:inherit}"
         + "input[type=checkbox]{width:auto}"
         + "button{color:#fff;border:0;padding:.6rem 1.4rem;font:inherit;border-radius:4px;cursor:pointer}"
         + ".error,.field-error{color:#b00020}.hp{position:absolute;left:-10000px}"
