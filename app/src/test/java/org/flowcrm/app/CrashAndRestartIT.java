@@ -1,6 +1,8 @@
 package org.flowcrm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowcrm.app.ApplicationCrash.POINTS;
+import static org.flowcrm.app.ApplicationCrash.onJobThread;
 import static org.flowcrm.app.ScenarioSupport.recipients;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -22,8 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.flowcrm.FlowcrmApplication;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.invoice.InvoiceFilter;
@@ -47,15 +47,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * "Kill the app in the middle, restart, and the scenario finishes with nothing duplicated": the
@@ -75,14 +71,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>Each start of the application takes long on a loaded machine, so the crash points share
  * restarts rather than having one each.
  *
- * <p>A crash point blocks the job's handler thread after the side effect's commit (an after-commit
- * listener of the event the side effect publishes), so the job is never completed by that
- * application; the next one gets it again when its activation times out (set to a few seconds). The
- * end state is checked for duplicates in the CRM's tables and in the mail catcher.
+ * <p>A crash point ({@link ApplicationCrash}) blocks the job's handler thread after the side
+ * effect's commit (an after-commit listener of the event the side effect publishes), so the job is
+ * never completed by that application; the next one gets it again when its activation times out
+ * (set to a few seconds). The end state is checked for duplicates in the CRM's tables and in the
+ * mail catcher. {@link DealCrashAndRestartIT} does the same for the phone-deal and online-store
+ * scenarios and a kanban move.
  */
 class CrashAndRestartIT {
-
-  private static final CrashPoint CRASH = new CrashPoint();
 
   private static final String DATABASE = "flowcrm_crash_" + (System.nanoTime() % 1_000_000);
   private static String jdbcUrl;
@@ -95,6 +91,7 @@ class CrashAndRestartIT {
     if (app != null) {
       app.close();
     }
+    POINTS.release();
   }
 
   @Test
@@ -120,15 +117,21 @@ class CrashAndRestartIT {
                 "nextCallAt",
                 Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS).toString()));
     eventually(() -> people().openTasks(leadInstance, "call-client").isEmpty() ? true : null);
-    CRASH.arm(
-        NotificationCreated.class,
-        e -> ((NotificationCreated) e).notification().title().contains(secondTitle));
+    ApplicationCrash.Point secondNotified =
+        POINTS.arm(
+            ApplicationCrash.NOTIFICATION_CREATED,
+            e ->
+                onJobThread()
+                    && ((NotificationCreated) e).notification().title().contains(secondTitle));
     long secondId = leadService().create(lead(secondTitle, "second." + u + "@example.com")).id();
-    crashWhenReached();
+    crashWhenReached(secondNotified);
 
     // 2. lead 2's notify job is redelivered; the timer of lead 1 fires; lead 1 is converted and
     //    the application dies right after the conversion, before that job completes
-    CRASH.arm(LeadConverted.class, e -> ((LeadConverted) e).leadId() == leadId);
+    ApplicationCrash.Point converted =
+        POINTS.arm(
+            ApplicationCrash.LEAD_CONVERTED,
+            e -> onJobThread() && ((LeadConverted) e).leadId() == leadId);
     start();
     long secondInstance = eventually(() -> leadService().get(secondId).process()).instanceKey();
     people()
@@ -143,7 +146,7 @@ class CrashAndRestartIT {
                         .findFirst()
                         .orElse(null)),
             Map.of("qualification", "convert", "callNotes", "Wants an offer"));
-    crashWhenReached();
+    crashWhenReached(converted);
 
     // 3. the conversion job is redelivered; the deal runs through first call, offer, negotiation
     //    and invoice; the application dies while the deal waits for the payment
@@ -322,7 +325,7 @@ class CrashAndRestartIT {
       jdbcUrl = database();
     }
     app =
-        new SpringApplicationBuilder(FlowcrmApplication.class, CrashPoints.class)
+        new SpringApplicationBuilder(FlowcrmApplication.class, ApplicationCrash.Hooks.class)
             .profiles("test")
             .run(
                 "--spring.datasource.url=" + jdbcUrl,
@@ -340,8 +343,8 @@ class CrashAndRestartIT {
   }
 
   /** Waits until the armed crash point holds a job thread after its side effect, then dies. */
-  private void crashWhenReached() throws Exception {
-    assertThat(CRASH.awaitReached()).as("crash point reached").isTrue();
+  private void crashWhenReached(ApplicationCrash.Point point) throws Exception {
+    assertThat(POINTS.awaitReached(point)).as("crash point reached: " + point).isTrue();
     crash();
   }
 
@@ -349,7 +352,7 @@ class CrashAndRestartIT {
     SecurityContextHolder.clearContext();
     app.close();
     app = null;
-    CRASH.release(); // the blocked handler of the dead application fails, it never completes
+    POINTS.release(); // the blocked handler of the dead application fails, it never completes
   }
 
   /** A database of its own on the tests' MariaDB server, shared by every start of this test. */
@@ -398,85 +401,5 @@ class CrashAndRestartIT {
   private static int count(JdbcTemplate db, String sql, Object... args) {
     Integer n = db.queryForObject(sql, Integer.class, args);
     return n == null ? 0 : n;
-  }
-
-  // ---- the crash points
-
-  /** Added to every start of the application: the listeners that hold a job after its commit. */
-  @Configuration(proxyBeanMethods = false)
-  static class CrashPoints {
-    @Bean
-    CrashPointListener crashPointListener() {
-      return new CrashPointListener();
-    }
-  }
-
-  /** After-commit listeners of the side effects' events; they run on the job's handler thread. */
-  static class CrashPointListener {
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    public void notified(NotificationCreated event) {
-      CRASH.reached(NotificationCreated.class, event);
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    public void converted(LeadConverted event) {
-      CRASH.reached(LeadConverted.class, event);
-    }
-  }
-
-  /** One armed point at a time; a job thread reaching it blocks until the application is dead. */
-  static final class CrashPoint {
-
-    private volatile Class<?> armed;
-    private volatile java.util.function.Predicate<Object> which = e -> true;
-    private volatile CountDownLatch reached = new CountDownLatch(1);
-    private volatile CountDownLatch released = new CountDownLatch(1);
-
-    void arm(Class<?> event, java.util.function.Predicate<Object> which) {
-      reached = new CountDownLatch(1);
-      released = new CountDownLatch(1);
-      this.which = which;
-      armed = event;
-    }
-
-    void reached(Class<?> type, Object event) {
-      if (armed != type
-          || !Thread.currentThread().getName().startsWith("flowcrm-job-")
-          || !which.test(event)) {
-        return;
-      }
-      synchronized (this) {
-        if (armed != type) {
-          return; // another thread got here first
-        }
-        armed = null;
-      }
-      CountDownLatch myRelease = released;
-      reached.countDown();
-      // Held until the application (engine included) is closed, even when its shutdown interrupts
-      // the handler threads: the job must not be completed by the application that "crashed".
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
-      boolean interrupted = false;
-      while (myRelease.getCount() > 0 && System.nanoTime() < until) {
-        try {
-          myRelease.await(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      throw new IllegalStateException("crashed after the side effect of " + type.getSimpleName());
-    }
-
-    boolean awaitReached() throws InterruptedException {
-      return reached.await(180, TimeUnit.SECONDS);
-    }
-
-    void release() {
-      released.countDown();
-    }
   }
 }

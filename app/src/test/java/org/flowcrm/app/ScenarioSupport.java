@@ -53,25 +53,28 @@ final class ScenarioSupport {
 
   /** The open "Deliver order" task of the courier process called by the deal's process. */
   UserTask courierTaskOf(long dealInstance) {
-    return eventually(
-        () ->
-            client
-                .newUserTaskSearchRequest()
-                .filter(f -> f.elementId("deliver-order").state(UserTaskState.CREATED))
-                .send()
-                .join()
-                .items()
-                .stream()
-                .filter(
-                    t ->
-                        dealInstance
-                            == client
-                                .newProcessInstanceGetRequest(t.getProcessInstanceKey())
-                                .send()
-                                .join()
-                                .getParentProcessInstanceKey())
-                .findFirst()
-                .orElse(null));
+    return eventually(() -> findCourierTask(dealInstance));
+  }
+
+  /** The open "Deliver order" task of the deal's courier process, or null when there is none. */
+  UserTask findCourierTask(long dealInstance) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.elementId("deliver-order").state(UserTaskState.CREATED))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .filter(
+            t ->
+                dealInstance
+                    == client
+                        .newProcessInstanceGetRequest(t.getProcessInstanceKey())
+                        .send()
+                        .join()
+                        .getParentProcessInstanceKey())
+        .findFirst()
+        .orElse(null);
   }
 
   void complete(UserTask task, Map<String, Object> variables) {
