@@ -2,9 +2,9 @@ package org.flowcrm.ui.company;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.flowcrm.crm.company.AddressType;
 import org.flowcrm.crm.company.BankDetails;
 import org.flowcrm.crm.company.CompanyAddress;
@@ -16,6 +16,8 @@ import org.flowcrm.crm.shared.Phone;
 import org.flowcrm.crm.shared.PhoneType;
 import org.flowcrm.ui.record.AddressRow;
 import org.flowcrm.ui.record.CustomFieldInputs;
+import org.flowcrm.ui.record.RecordForm;
+import org.flowcrm.ui.record.RowActions;
 import org.flowcrm.ui.record.TypedRow;
 
 /**
@@ -23,7 +25,7 @@ import org.flowcrm.ui.record.TypedRow;
  * phones and e-mails as lines), and the version it was rendered with (an edit). The service checks
  * it all.
  */
-public class CompanyForm {
+public class CompanyForm extends RecordForm {
 
   private String name;
   private String industry;
@@ -42,8 +44,6 @@ public class CompanyForm {
   private Long responsibleId;
   private String notes;
   private boolean vip;
-  private Map<String, String> customFields = new LinkedHashMap<>();
-  private Long version;
 
   /** The service's names of the bank fields → the form's. */
   static final Map<String, String> FIELD_NAMES =
@@ -91,13 +91,29 @@ public class CompanyForm {
     form.responsibleId = c.responsibleId();
     form.notes = c.notes();
     form.vip = c.vip();
-    CustomFieldInputs.fill(form.customFields, c.customFields());
-    form.version = c.version();
+    CustomFieldInputs.fill(form.getCustomFields(), c.customFields());
+    form.setVersion(c.version());
     form.withEmptyLines();
     return form;
   }
 
-  void withEmptyLines() {
+  @Override
+  protected boolean applyRowAction() {
+    return RowActions.apply(
+        getAdd(),
+        getRemove(),
+        Map.of("phones", phones, "emails", emails, "addresses", addresses),
+        Map.<String, Supplier<?>>of(
+            "phones",
+            () -> new TypedRow(PhoneType.WORK.name(), ""),
+            "emails",
+            () -> new TypedRow(EmailType.WORK.name(), ""),
+            "addresses",
+            () -> AddressRow.of(AddressType.ACTUAL.name(), null, null, null, null, null)));
+  }
+
+  @Override
+  protected void withEmptyLines() {
     if (phones.isEmpty()) {
       phones.add(new TypedRow(PhoneType.WORK.name(), ""));
     }
@@ -110,7 +126,8 @@ public class CompanyForm {
   }
 
   /** Drops empty lines before saving, so the service's {@code addresses[1]} is the form's. */
-  void compact() {
+  @Override
+  protected void compact() {
     TypedRow.compact(phones);
     TypedRow.compact(emails);
     addresses.removeIf(a -> a == null || a.isBlank());
@@ -308,21 +325,5 @@ public class CompanyForm {
 
   public void setVip(boolean vip) {
     this.vip = vip;
-  }
-
-  public Map<String, String> getCustomFields() {
-    return customFields;
-  }
-
-  public void setCustomFields(Map<String, String> customFields) {
-    this.customFields = customFields;
-  }
-
-  public Long getVersion() {
-    return version;
-  }
-
-  public void setVersion(Long version) {
-    this.version = version;
   }
 }

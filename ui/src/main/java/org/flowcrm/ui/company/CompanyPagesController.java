@@ -13,7 +13,6 @@ import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.listview.ListKind;
 import org.flowcrm.crm.shared.ListRequest;
-import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.listview.ListViews;
 import org.flowcrm.ui.record.RecordExtras;
@@ -41,7 +40,7 @@ class CompanyPagesController {
   private final DealService deals;
   private final Timeline timeline;
   private final BulkBar bulkBar;
-  private final UserService users;
+  private final CompanyCardFields cardFields;
   private final ListViews listViews;
 
   CompanyPagesController(
@@ -52,8 +51,8 @@ class CompanyPagesController {
       BulkBar bulkBar,
       ListViews listViews,
       RecordExtras extras,
-      UserService users) {
-    this.users = users;
+      CompanyCardFields cardFields) {
+    this.cardFields = cardFields;
     this.listViews = listViews;
     this.extras = extras;
     this.bulkBar = bulkBar;
@@ -95,13 +94,7 @@ class CompanyPagesController {
                 new ListRequest("-id", RELATED_ON_CARD, null))
             .items());
     model.addAttribute("timeline", timeline.of(ItemType.COMPANY, id));
-    if (company.responsibleId() != null) {
-      model.addAttribute(
-          "responsibleName",
-          users
-              .displayNames(java.util.List.of(company.responsibleId()))
-              .get(company.responsibleId()));
-    }
+    cardFields.addTo(model, company);
     extras.addTo(model, CustomizableEntity.COMPANY, id, company.customFields());
     return CARD_VIEW;
   }

@@ -2,9 +2,9 @@ package org.flowcrm.ui.contact;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.flowcrm.crm.contact.ContactCommand;
 import org.flowcrm.crm.contact.ContactView;
 import org.flowcrm.crm.shared.Email;
@@ -13,6 +13,8 @@ import org.flowcrm.crm.shared.Phone;
 import org.flowcrm.crm.shared.PhoneType;
 import org.flowcrm.ui.record.AddressRow;
 import org.flowcrm.ui.record.CustomFieldInputs;
+import org.flowcrm.ui.record.RecordForm;
+import org.flowcrm.ui.record.RowActions;
 import org.flowcrm.ui.record.TypedRow;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -21,7 +23,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * and the version it was rendered with (an edit). Checked by the service only, so the messages are
  * the same as the API's and nothing is checked twice differently.
  */
-public class ContactForm {
+public class ContactForm extends RecordForm {
 
   private String firstName;
   private String lastName;
@@ -37,8 +39,6 @@ public class ContactForm {
   private Long responsibleId;
   private String notes;
   private boolean vip;
-  private Map<String, String> customFields = new LinkedHashMap<>();
-  private Long version;
 
   /** A new contact: one empty line each, the signed-in user responsible. */
   static ContactForm blank(Long responsibleId) {
@@ -61,14 +61,28 @@ public class ContactForm {
     form.responsibleId = c.responsibleId();
     form.notes = c.notes();
     form.vip = c.vip();
-    CustomFieldInputs.fill(form.customFields, c.customFields());
-    form.version = c.version();
+    CustomFieldInputs.fill(form.getCustomFields(), c.customFields());
+    form.setVersion(c.version());
     form.withEmptyLines();
     return form;
   }
 
+  @Override
+  protected boolean applyRowAction() {
+    return RowActions.apply(
+        getAdd(),
+        getRemove(),
+        Map.of("phones", phones, "emails", emails),
+        Map.<String, Supplier<?>>of(
+            "phones",
+            () -> new TypedRow(PhoneType.WORK.name(), ""),
+            "emails",
+            () -> new TypedRow(EmailType.WORK.name(), "")));
+  }
+
   /** An empty phone and e-mail line to type into when there is none. */
-  void withEmptyLines() {
+  @Override
+  protected void withEmptyLines() {
     if (phones.isEmpty()) {
       phones.add(new TypedRow(PhoneType.WORK.name(), ""));
     }
@@ -78,7 +92,8 @@ public class ContactForm {
   }
 
   /** Drops empty lines before saving, so the service's {@code phones[1]} is the form's. */
-  void compact() {
+  @Override
+  protected void compact() {
     TypedRow.compact(phones);
     TypedRow.compact(emails);
     companyIds.removeIf(id -> id == null);
@@ -186,21 +201,5 @@ public class ContactForm {
 
   public void setVip(boolean vip) {
     this.vip = vip;
-  }
-
-  public Map<String, String> getCustomFields() {
-    return customFields;
-  }
-
-  public void setCustomFields(Map<String, String> customFields) {
-    this.customFields = customFields;
-  }
-
-  public Long getVersion() {
-    return version;
-  }
-
-  public void setVersion(Long version) {
-    this.version = version;
   }
 }

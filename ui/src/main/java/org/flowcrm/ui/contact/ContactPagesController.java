@@ -13,7 +13,6 @@ import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.listview.ListKind;
 import org.flowcrm.crm.shared.ListRequest;
-import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.bulk.BulkBar;
 import org.flowcrm.ui.listview.ListViews;
 import org.flowcrm.ui.record.RecordExtras;
@@ -38,7 +37,7 @@ class ContactPagesController {
   private final DealService deals;
   private final Timeline timeline;
   private final BulkBar bulkBar;
-  private final UserService users;
+  private final ContactCardFields cardFields;
   private final ListViews listViews;
 
   ContactPagesController(
@@ -49,8 +48,8 @@ class ContactPagesController {
       BulkBar bulkBar,
       ListViews listViews,
       RecordExtras extras,
-      UserService users) {
-    this.users = users;
+      ContactCardFields cardFields) {
+    this.cardFields = cardFields;
     this.listViews = listViews;
     this.extras = extras;
     this.bulkBar = bulkBar;
@@ -90,13 +89,7 @@ class ContactPagesController {
                 new ListRequest("-id", DEALS_ON_CARD, null))
             .items());
     model.addAttribute("timeline", timeline.of(ItemType.CONTACT, id));
-    if (contact.responsibleId() != null) {
-      model.addAttribute(
-          "responsibleName",
-          users
-              .displayNames(java.util.List.of(contact.responsibleId()))
-              .get(contact.responsibleId()));
-    }
+    cardFields.addTo(model, contact);
     extras.addTo(model, CustomizableEntity.CONTACT, id, contact.customFields());
     return CARD_VIEW;
   }

@@ -1,28 +1,22 @@
 package org.flowcrm.ui.deal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealType;
 import org.flowcrm.crm.deal.DealView;
-import org.flowcrm.crm.shared.BadParameterException;
-import org.flowcrm.crm.shared.ConflictException;
-import org.flowcrm.crm.shared.FieldProblem;
 import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.NotFoundException;
-import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.record.FormChoices;
+import org.flowcrm.ui.record.InPlaceEditing;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * layout's htmx configuration swaps (a stale version is 412 in the API; here it is a message at the
  * field like any other refusal). Without script the card links each field to the deal's edit page
  * instead, and a plain request for a field form is sent there. The stage is not one of these
- * fields: it moves through the process ({@code POST /deals/{id}/stage}).
+ * fields: it moves through the process ({@code POST /deals/{id}/stage}). The delivery wishes are
+ * fields too; the time window's form has two inputs, from ({@code value}) and to ({@code to}).
  */
 @Controller
 class DealFieldsController {
@@ -59,6 +54,10 @@ class DealFieldsController {
     LABELS.put("expectedCloseDate", "deal.field.closeDate");
     LABELS.put("type", "deal.field.type");
     LABELS.put("responsibleId", "record.responsible");
+    LABELS.put("deliveryAddress", "deal.delivery.address");
+    LABELS.put("deliveryDate", "deal.delivery.date");
+    LABELS.put("deliveryWindow", "deal.delivery.window");
+    LABELS.put("deliveryNote", "deal.delivery.note");
   }
 
   private final DealService deals;
@@ -85,7 +84,7 @@ class DealFieldsController {
       return "redirect:/deals/" + id + "/edit";
     }
     DealView deal = deals.get(id);
-    form(model, deal, field, current(deal, field), deal.version(), null);
+    form(model, deal, field, current(deal, field), windowEnd(deal, field), deal.version(), null);
     return FORM_FRAGMENT;
   }
 
@@ -100,6 +99,7 @@ class DealFieldsController {
       @PathVariable long id,
       @PathVariable String field,
       @RequestParam(required = false) String value,
+      @RequestParam(required = false) String to,
       @RequestParam long version,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       Model model,
@@ -107,35 +107,24 @@ class DealFieldsController {
     requireField(field);
     DealView deal = deals.get(id);
     String typed = value == null ? "" : value.strip();
-    String error;
+    String typedTo = to == null ? "" : to.strip();
     try {
       DealForm changed = DealForm.of(deal);
-      set(changed, field, typed);
-      DealView saved = deals.update(id, changed.toUpdateCommand(deal, null), version);
+      set(changed, field, typed, typedTo);
+      DealView saved = deals.update(id, changed.toUpdateCommand(deal, null, this::text), version);
       if (htmx == null) {
         return "redirect:/deals/" + id;
       }
       return value(model, saved, field);
-    } catch (PreconditionFailedException | OptimisticLockingFailureException stale) {
-      error = text("record.edit.stale");
-    } catch (ConflictException refused) {
-      error = refused.getMessage();
-    } catch (InvalidFieldException invalid) {
-      error =
-          invalid.problems().stream()
-              .map(FieldProblem::message)
-              .reduce((a, b) -> a + "; " + b)
-              .orElse(invalid.getMessage());
-    } catch (BadParameterException invalid) {
-      error = invalid.getMessage();
-    } catch (ConstraintViolationException invalid) {
-      Set<ConstraintViolation<?>> violations = invalid.getConstraintViolations();
-      error =
-          violations.isEmpty() ? invalid.getMessage() : violations.iterator().next().getMessage();
+    } catch (RuntimeException failure) {
+      String error = InPlaceEditing.refusal(failure, messages);
+      if (error == null) {
+        throw failure;
+      }
+      response.setStatus(422);
+      form(model, deal, field, typed, typedTo, version, error);
+      return FORM_FRAGMENT;
     }
-    response.setStatus(422);
-    form(model, deal, field, typed, version, error);
-    return FORM_FRAGMENT;
   }
 
   private String value(Model model, DealView deal, String field) {
@@ -153,11 +142,18 @@ class DealFieldsController {
   }
 
   private void form(
-      Model model, DealView deal, String field, String value, long version, String error) {
+      Model model,
+      DealView deal,
+      String field,
+      String value,
+      String valueTo,
+      long version,
+      String error) {
     model.addAttribute("deal", deal);
     model.addAttribute("field", field);
     model.addAttribute("labelKey", LABELS.get(field));
     model.addAttribute("value", value == null ? "" : value);
+    model.addAttribute("valueTo", valueTo == null ? "" : valueTo);
     model.addAttribute("version", version);
     if (field.equals("responsibleId")) {
       model.addAttribute("choices", choices.users());
@@ -189,14 +185,30 @@ class DealFieldsController {
           case "expectedCloseDate" -> deal.expectedCloseDate();
           case "type" -> deal.type() == null ? null : deal.type().name();
           case "responsibleId" -> deal.responsibleId();
+          case "deliveryAddress" -> DeliveryRow.of(deal.delivery()).getAddress();
+          case "deliveryDate" -> DeliveryRow.of(deal.delivery()).getDate();
+          case "deliveryWindow" -> DeliveryRow.of(deal.delivery()).getFrom();
+          case "deliveryNote" -> DeliveryRow.of(deal.delivery()).getNote();
           default -> null;
         };
     return value == null ? "" : value.toString();
   }
 
-  /** Puts the typed text into the field; text that is not a value of its type is refused here. */
-  private void set(DealForm form, String field, String typed) {
+  /** The time window's second input (its end); nothing for the other fields. */
+  private static String windowEnd(DealView deal, String field) {
+    DeliveryRow delivery = DeliveryRow.of(deal.delivery());
+    return field.equals("deliveryWindow") && delivery.getTo() != null
+        ? delivery.getTo().toString()
+        : "";
+  }
+
+  /**
+   * Puts the typed text into the field ({@code typedTo}: the time window's end); text that is not a
+   * value of its type is refused here.
+   */
+  private void set(DealForm form, String field, String typed, String typedTo) {
     String blankToNull = typed.isEmpty() ? null : typed;
+    DeliveryRow delivery = form.getDelivery();
     try {
       switch (field) {
         case "title" -> form.setTitle(typed);
@@ -210,6 +222,15 @@ class DealFieldsController {
         case "type" -> form.setType(blankToNull == null ? null : DealType.valueOf(typed));
         case "responsibleId" ->
             form.setResponsibleId(blankToNull == null ? null : Long.valueOf(typed));
+        case "deliveryAddress" -> delivery.setAddress(typed);
+        case "deliveryDate" ->
+            delivery.setDate(blankToNull == null ? null : LocalDate.parse(typed));
+        case "deliveryWindow" -> {
+          delivery.setFrom(blankToNull == null ? null : LocalTime.parse(typed));
+          delivery.setTo(typedTo.isEmpty() ? null : LocalTime.parse(typedTo));
+          delivery.setOtherWindow(null); // both empty: no window
+        }
+        case "deliveryNote" -> delivery.setNote(typed);
         default -> throw new NotFoundException("Editable deal field", field);
       }
     } catch (NumberFormatException | DateTimeParseException notOfItsType) {

@@ -3,24 +3,26 @@ package org.flowcrm.ui.deal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.flowcrm.crm.deal.DealCommand;
 import org.flowcrm.crm.deal.DealType;
 import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.deal.DeliveryWishes;
 import org.flowcrm.crm.shared.ProductRow;
 import org.flowcrm.ui.record.AddressRow;
 import org.flowcrm.ui.record.CustomFieldInputs;
+import org.flowcrm.ui.record.RecordForm;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What the deal form posts: the fields of {@link DealCommand} except product rows (edited on the
- * card) and, for an edit, the version it was rendered with. Pipeline and stage only matter for a
- * new deal: afterwards the stage moves through the deal's process ({@code POST /deals/{id}/stage}),
- * never through this form.
+ * card), the delivery wishes as a {@link DeliveryRow} and, for an edit, the version it was rendered
+ * with. Pipeline and stage only matter for a new deal: afterwards the stage moves through the
+ * deal's process ({@code POST /deals/{id}/stage}), never through this form.
  */
-public class DealForm {
+public class DealForm extends RecordForm {
 
   private String title;
   private Long pipelineId;
@@ -37,8 +39,7 @@ public class DealForm {
   private boolean visibleToAll = true;
   private Long companyId;
   private List<Long> contactIds = new ArrayList<>();
-  private Map<String, String> customFields = new LinkedHashMap<>();
-  private Long version;
+  private DeliveryRow delivery = new DeliveryRow();
 
   static DealForm blank(Long responsibleId, long pipelineId, String currency) {
     DealForm form = new DealForm();
@@ -62,22 +63,28 @@ public class DealForm {
     form.visibleToAll = d.visibleToAll();
     form.companyId = d.companyId();
     form.contactIds = new ArrayList<>(d.contactIds());
-    CustomFieldInputs.fill(form.customFields, d.customFields());
-    form.version = d.version();
+    CustomFieldInputs.fill(form.getCustomFields(), d.customFields());
+    form.delivery = DeliveryRow.of(d.delivery());
+    form.setVersion(d.version());
     return form;
   }
 
-  /** A new deal: where it starts, and everything else. */
-  DealCommand toNewCommand(Map<String, Object> customFieldValues) {
-    return command(pipelineId, stageId, List.of(), customFieldValues);
+  /**
+   * A new deal: where it starts, and everything else. {@code text} gives the messages of the
+   * delivery window's refusals ({@link DeliveryRow#toWishes}).
+   */
+  DealCommand toNewCommand(Map<String, Object> customFieldValues, UnaryOperator<String> text) {
+    return command(pipelineId, stageId, List.of(), customFieldValues, text);
   }
 
   /**
    * An edit of {@code current}: its pipeline, stage and product rows stay as they are (the service
    * takes whole records; with rows, the amount is their total).
    */
-  DealCommand toUpdateCommand(DealView current, Map<String, Object> customFieldValues) {
-    return command(current.pipelineId(), current.stageId(), rowsOf(current), customFieldValues);
+  DealCommand toUpdateCommand(
+      DealView current, Map<String, Object> customFieldValues, UnaryOperator<String> text) {
+    return command(
+        current.pipelineId(), current.stageId(), rowsOf(current), customFieldValues, text);
   }
 
   static List<ProductRow> rowsOf(DealView deal) {
@@ -95,8 +102,13 @@ public class DealForm {
   }
 
   private DealCommand command(
-      Long pipeline, Long stage, List<ProductRow> rows, Map<String, Object> customFieldValues) {
+      Long pipeline,
+      Long stage,
+      List<ProductRow> rows,
+      Map<String, Object> customFieldValues,
+      UnaryOperator<String> text) {
     contactIds.removeIf(id -> id == null);
+    DeliveryWishes wishes = delivery == null ? DeliveryWishes.NONE : delivery.toWishes(text);
     return new DealCommand(
         AddressRow.trim(title),
         pipeline,
@@ -111,7 +123,8 @@ public class DealForm {
         companyId,
         contactIds,
         rows,
-        customFieldValues);
+        customFieldValues,
+        wishes);
   }
 
   public String getTitle() {
@@ -210,19 +223,11 @@ public class DealForm {
     this.contactIds = contactIds;
   }
 
-  public Map<String, String> getCustomFields() {
-    return customFields;
+  public DeliveryRow getDelivery() {
+    return delivery;
   }
 
-  public void setCustomFields(Map<String, String> customFields) {
-    this.customFields = customFields;
-  }
-
-  public Long getVersion() {
-    return version;
-  }
-
-  public void setVersion(Long version) {
-    this.version = version;
+  public void setDelivery(DeliveryRow delivery) {
+    this.delivery = delivery;
   }
 }

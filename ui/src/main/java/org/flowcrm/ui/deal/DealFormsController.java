@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.flowcrm.crm.currency.CurrencyService;
 import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.deal.DealService;
@@ -13,16 +12,12 @@ import org.flowcrm.crm.deal.DealType;
 import org.flowcrm.crm.deal.DealView;
 import org.flowcrm.crm.deal.PipelineService;
 import org.flowcrm.crm.deal.PipelineView;
-import org.flowcrm.crm.shared.ConflictException;
-import org.flowcrm.crm.shared.PreconditionFailedException;
-import org.flowcrm.ui.layout.Flash;
-import org.flowcrm.ui.layout.ServiceErrors;
 import org.flowcrm.ui.record.CustomFieldInputs;
 import org.flowcrm.ui.record.FormChoices;
+import org.flowcrm.ui.record.RecordForms;
 import org.flowcrm.ui.signin.SignedInUser;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,12 +33,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * deal's custom fields) and the deal's edit page ({@code /deals/{id}/edit}, where the card's fields
  * lead without script). An edit keeps the stage and the product rows: the stage moves through the
  * process ({@code POST /deals/{id}/stage}), the rows on the card. The service checks everything in
- * one transaction; its refusals stand at their fields, a stale version is refused as a whole.
+ * one transaction; its refusals stand at their fields, a stale version is refused as a whole
+ * ({@link RecordForms}' flow). The form also holds the client's delivery wishes.
  */
 @Controller
 class DealFormsController {
 
   static final String FORM_VIEW = "deal/form";
+
+  // the service names the delivery window as one text; the form has it as from and to
+  private static final RecordForms.Page<DealView> PAGE =
+      new RecordForms.Page<>(
+          CustomizableEntity.DEAL,
+          "deals",
+          "deal",
+          DealView::id,
+          DealView::title,
+          Map.of("delivery.timeWindow", "delivery.from"));
 
   private final DealService deals;
   private final PipelineService pipelines;
@@ -51,6 +57,7 @@ class DealFormsController {
   private final CustomFieldInputs customFieldInputs;
   private final FormChoices choices;
   private final MessageSource messages;
+  private final RecordForms forms;
 
   DealFormsController(
       DealService deals,
@@ -58,13 +65,15 @@ class DealFormsController {
       CurrencyService currencies,
       CustomFieldInputs customFieldInputs,
       FormChoices choices,
-      MessageSource messages) {
+      MessageSource messages,
+      RecordForms forms) {
     this.deals = deals;
     this.pipelines = pipelines;
     this.currencies = currencies;
     this.customFieldInputs = customFieldInputs;
     this.choices = choices;
     this.messages = messages;
+    this.forms = forms;
   }
 
   @GetMapping("/deals/new")
@@ -83,17 +92,12 @@ class DealFormsController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    return save(
-        null,
-        form,
-        errors,
-        model,
-        response,
-        redirect,
-        () ->
-            deals.create(
-                form.toNewCommand(
-                    customFieldInputs.values(CustomizableEntity.DEAL, form.getCustomFields()))));
+    return forms
+        .on(PAGE, errors, response, redirect)
+        .create(
+            form,
+            () -> form(model, form, null),
+            values -> deals.create(form.toNewCommand(values, this::text)));
   }
 
   @GetMapping("/deals/{id}/edit")
@@ -115,57 +119,14 @@ class DealFormsController {
     DealView current = deals.get(id);
     form.setPipelineId(current.pipelineId());
     form.setStageId(current.stageId());
-    return save(
-        current,
-        form,
-        errors,
-        model,
-        response,
-        redirect,
-        () ->
-            deals.update(
-                id,
-                form.toUpdateCommand(
-                    current,
-                    customFieldInputs.values(CustomizableEntity.DEAL, form.getCustomFields())),
-                form.getVersion()));
-  }
-
-  private String save(
-      DealView existing,
-      DealForm form,
-      BindingResult errors,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes redirect,
-      Supplier<DealView> write) {
-    if (errors.hasErrors()) { // a date or number the browser let through unparsed
-      response.setStatus(422);
-      return form(model, form, existing);
-    }
-    DealView saved;
-    try {
-      saved = write.get();
-    } catch (PreconditionFailedException | OptimisticLockingFailureException stale) {
-      errors.reject("stale", text("record.form.stale"));
-      response.setStatus(409);
-      return form(model, form, existing);
-    } catch (ConflictException refused) {
-      errors.reject("refused", refused.getMessage());
-      response.setStatus(409);
-      return form(model, form, existing);
-    } catch (RuntimeException refused) {
-      String view = form(model, form, existing);
-      Map<String, String> names =
-          new LinkedHashMap<>(customFieldInputs.errorFields(CustomizableEntity.DEAL));
-      if (ServiceErrors.bind(refused, errors, names)) {
-        response.setStatus(422);
-        return view;
-      }
-      throw refused;
-    }
-    Flash.success(redirect, existing == null ? "deal.created" : "deal.saved", saved.title());
-    return "redirect:/deals/" + saved.id();
+    return forms
+        .on(PAGE, errors, response, redirect)
+        .update(
+            form,
+            () -> form(model, form, current),
+            values ->
+                deals.update(
+                    id, form.toUpdateCommand(current, values, this::text), form.getVersion()));
   }
 
   private String form(Model model, DealForm form, DealView existing) {

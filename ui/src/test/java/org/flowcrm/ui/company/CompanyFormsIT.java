@@ -13,12 +13,8 @@ import org.flowcrm.crm.customfield.CustomFieldCommand;
 import org.flowcrm.crm.customfield.CustomFieldService;
 import org.flowcrm.crm.customfield.CustomFieldType;
 import org.flowcrm.crm.customfield.CustomizableEntity;
-import org.flowcrm.crm.permission.RoleService;
-import org.flowcrm.crm.security.PasswordService;
 import org.flowcrm.crm.shared.ListRequest;
-import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
-import org.flowcrm.ui.BrowserTest;
 import org.flowcrm.ui.record.FormFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,38 +27,14 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the VIP flag and a custom field; a number that is no number and a bad IBAN refused at their
  * fields; a stale edit refused; a manager gets no form for a colleague's company.
  */
-class CompanyFormsIT extends BrowserTest {
+class CompanyFormsIT extends FormFixtures {
 
   @Autowired CompanyService companies;
   @Autowired CustomFieldService customFields;
-  @Autowired UserService users;
-  @Autowired RoleService roles;
-  @Autowired PasswordService passwords;
-
-  /** The success message; when there is none, what the page says instead (the refusal). */
-  private String flash() {
-    try {
-      return waitFor(By.cssSelector(".flash-success")).getText();
-    } catch (org.openqa.selenium.TimeoutException none) {
-      throw new AssertionError(
-          "no success message; the page says: " + browser.findElement(By.tagName("main")).getText(),
-          none);
-    }
-  }
-
-  private void type(String id, String text) {
-    WebElement input = browser.findElement(By.id(id));
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  private void save() {
-    browser.findElement(By.id("form-save")).click();
-  }
 
   @Test
   void createsACompanyWithBankDetailsCustomFieldAndVipThenAddsAnAddressWithoutScript() {
-    String u = FormFixtures.word();
+    String u = word();
     customFields.create(
         new CustomFieldCommand(
             CustomizableEntity.COMPANY,
@@ -146,7 +118,7 @@ class CompanyFormsIT extends BrowserTest {
 
   @Test
   void anEditOverSomeoneElsesNewerChangeIsRefusedAndWritesNothing() {
-    String u = FormFixtures.word();
+    String u = word();
     CompanyView company =
         companies.create(CompanyCommand.named("Stale " + u, List.of(), List.of(), null));
     open("/companies/" + company.id() + "/edit");
@@ -168,15 +140,13 @@ class CompanyFormsIT extends BrowserTest {
 
   @Test
   void aManagerGetsNoFormForAColleaguesCompany() {
-    String u = FormFixtures.word();
-    UserView manager = FormFixtures.manager(users, roles, passwords, "Manager " + u);
-    UserView colleague = FormFixtures.manager(users, roles, passwords, "Colleague " + u);
+    String u = word();
+    UserView manager = manager("Manager " + u);
+    UserView colleague = manager("Colleague " + u);
     CompanyView theirs =
         companies.create(CompanyCommand.named("Theirs " + u, List.of(), List.of(), colleague.id()));
 
-    browser.manage().deleteAllCookies();
-    signIn(manager.login(), FormFixtures.MANAGER_PASSWORD);
-    waitFor(By.cssSelector(".user-menu"));
+    signInAs(manager);
     open("/companies/" + theirs.id() + "/edit");
     assertThat(browser.findElement(By.tagName("h1")).getText()).containsAnyOf("403", "404");
     assertThat(browser.findElements(By.cssSelector("[data-testid=company-form]"))).isEmpty();

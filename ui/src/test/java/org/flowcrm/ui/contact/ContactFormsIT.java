@@ -14,16 +14,12 @@ import org.flowcrm.crm.customfield.CustomFieldService;
 import org.flowcrm.crm.customfield.CustomFieldType;
 import org.flowcrm.crm.customfield.CustomFieldView;
 import org.flowcrm.crm.customfield.CustomizableEntity;
-import org.flowcrm.crm.permission.RoleService;
-import org.flowcrm.crm.security.PasswordService;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.EmailType;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.shared.Phone;
 import org.flowcrm.crm.shared.PhoneType;
-import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
-import org.flowcrm.ui.BrowserTest;
 import org.flowcrm.ui.record.FormFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,39 +32,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * flag and a required custom field; refusals at their field; an edit over someone else's newer
  * change refused with nothing written; a manager gets no form for a colleague's contact.
  */
-class ContactFormsIT extends BrowserTest {
+class ContactFormsIT extends FormFixtures {
 
   @Autowired ContactService contacts;
   @Autowired CompanyService companies;
   @Autowired CustomFieldService customFields;
-  @Autowired UserService users;
-  @Autowired RoleService roles;
-  @Autowired PasswordService passwords;
-
-  /** The success message; when there is none, what the page says instead (the refusal). */
-  private String flash() {
-    try {
-      return waitFor(By.cssSelector(".flash-success")).getText();
-    } catch (org.openqa.selenium.TimeoutException none) {
-      throw new AssertionError(
-          "no success message; the page says: " + browser.findElement(By.tagName("main")).getText(),
-          none);
-    }
-  }
-
-  private void type(String id, String text) {
-    WebElement input = browser.findElement(By.id(id));
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  private void save() {
-    browser.findElement(By.id("form-save")).click();
-  }
 
   @Test
   void createsAContactWithPhonesCompanyVipAndARequiredCustomFieldThenEditsIt() {
-    String u = FormFixtures.word();
+    String u = word();
     long company =
         companies.create(CompanyCommand.named("Forms Co " + u, List.of(), List.of(), null)).id();
     CustomFieldView tier =
@@ -181,7 +153,7 @@ class ContactFormsIT extends BrowserTest {
 
   @Test
   void anEditOverSomeoneElsesNewerChangeIsRefusedAndWritesNothing() {
-    String u = FormFixtures.word();
+    String u = word();
     ContactView contact = contacts.create(command("Stale" + u, "Clerk"));
     open("/contacts/" + contact.id() + "/edit");
     waitFor(By.id("f-position"));
@@ -200,17 +172,15 @@ class ContactFormsIT extends BrowserTest {
 
   @Test
   void aManagerGetsNoFormForAColleaguesContactButCreatesHisOwn() {
-    String u = FormFixtures.word();
-    UserView manager = FormFixtures.manager(users, roles, passwords, "Manager " + u);
-    UserView colleague = FormFixtures.manager(users, roles, passwords, "Colleague " + u);
+    String u = word();
+    UserView manager = manager("Manager " + u);
+    UserView colleague = manager("Colleague " + u);
     ContactCommand colleagues =
         new ContactCommand(
             "Theirs", "Contact" + u, null, null, null, null, null, null, colleague.id(), null);
     ContactView theirs = contacts.create(colleagues);
 
-    browser.manage().deleteAllCookies();
-    signIn(manager.login(), FormFixtures.MANAGER_PASSWORD);
-    waitFor(By.cssSelector(".user-menu"));
+    signInAs(manager);
 
     open("/contacts/" + theirs.id() + "/edit");
     assertThat(browser.findElement(By.tagName("h1")).getText()).containsAnyOf("403", "404");

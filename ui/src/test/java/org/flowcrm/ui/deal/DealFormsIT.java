@@ -18,14 +18,11 @@ import org.flowcrm.crm.deal.DealFilter;
 import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.deal.DealType;
 import org.flowcrm.crm.deal.DealView;
+import org.flowcrm.crm.deal.DeliveryWishes;
 import org.flowcrm.crm.deal.PipelineService;
 import org.flowcrm.crm.deal.PipelineView;
-import org.flowcrm.crm.permission.RoleService;
-import org.flowcrm.crm.security.PasswordService;
 import org.flowcrm.crm.shared.ListRequest;
-import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
-import org.flowcrm.ui.BrowserTest;
 import org.flowcrm.ui.record.FormFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -41,33 +38,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * refused, the stage still moving through its own form afterwards); the edit page that the fields
  * lead to without script; a manager gets no form for a colleague's deal.
  */
-class DealFormsIT extends BrowserTest {
+class DealFormsIT extends FormFixtures {
 
   @Autowired DealService deals;
   @Autowired PipelineService pipelines;
   @Autowired CompanyService companies;
   @Autowired ContactService contacts;
   @Autowired CustomFieldService customFields;
-  @Autowired UserService users;
-  @Autowired RoleService roles;
-  @Autowired PasswordService passwords;
-
-  /** The success message; when there is none, what the page says instead (the refusal). */
-  private String flash() {
-    try {
-      return waitFor(By.cssSelector(".flash-success")).getText();
-    } catch (org.openqa.selenium.TimeoutException none) {
-      throw new AssertionError(
-          "no success message; the page says: " + browser.findElement(By.tagName("main")).getText(),
-          none);
-    }
-  }
-
-  private void type(String id, String text) {
-    WebElement input = browser.findElement(By.id(id));
-    input.clear();
-    input.sendKeys(text);
-  }
 
   private PipelineView.StageView stage(String code) {
     return pipelines.defaultPipeline().stages().stream()
@@ -96,7 +73,7 @@ class DealFormsIT extends BrowserTest {
 
   @Test
   void createsADealInAChosenStageWithCompanyContactsAndACustomField() {
-    String u = FormFixtures.word();
+    String u = word();
     long company =
         companies.create(CompanyCommand.named("Deal Co " + u, List.of(), List.of(), null)).id();
     long contact =
@@ -158,7 +135,7 @@ class DealFormsIT extends BrowserTest {
 
   @Test
   void editsTheCardsFieldsInPlace() {
-    String u = FormFixtures.word();
+    String u = word();
     DealView deal = deal("Forklift " + u);
     open("/deals/" + deal.id());
 
@@ -244,14 +221,10 @@ class DealFormsIT extends BrowserTest {
 
   @Test
   void withoutScriptTheFieldsLeadToTheEditPage() {
-    String u = FormFixtures.word();
+    String u = word();
     DealView deal = deal("Pallets " + u);
-    open("/deals/" + deal.id());
-    assertThat(browser.findElement(By.cssSelector("a[data-edit=title]")).getAttribute("href"))
-        .endsWith("/deals/" + deal.id() + "/edit");
-    open("/deals/" + deal.id() + "/fields/title"); // a plain request, as without script
-    WebElement title = waitFor(By.id("f-title"));
-    assertThat(browser.getCurrentUrl()).endsWith("/deals/" + deal.id() + "/edit");
+    withoutScriptTheFieldLeadsToTheEditPage("/deals/" + deal.id(), "title", "f-title");
+    WebElement title = browser.findElement(By.id("f-title"));
     title.clear();
     title.sendKeys("Pallets, 40 pcs " + u);
     browser.findElement(By.id("f-visibleToAll")).click();
@@ -265,9 +238,9 @@ class DealFormsIT extends BrowserTest {
 
   @Test
   void aManagerGetsNoFormForAColleaguesDeal() {
-    String u = FormFixtures.word();
-    UserView manager = FormFixtures.manager(users, roles, passwords, "Manager " + u);
-    UserView colleague = FormFixtures.manager(users, roles, passwords, "Colleague " + u);
+    String u = word();
+    UserView manager = manager("Manager " + u);
+    UserView colleague = manager("Colleague " + u);
     DealView theirs =
         deals.createImported(
             new DealCommand(
@@ -285,14 +258,106 @@ class DealFormsIT extends BrowserTest {
                 null,
                 null));
 
-    browser.manage().deleteAllCookies();
-    signIn(manager.login(), FormFixtures.MANAGER_PASSWORD);
-    waitFor(By.cssSelector(".user-menu"));
+    signInAs(manager);
     open("/deals/" + theirs.id() + "/edit");
     assertThat(browser.findElement(By.tagName("h1")).getText()).containsAnyOf("403", "404");
     assertThat(browser.findElements(By.cssSelector("[data-testid=deal-form]"))).isEmpty();
     open("/deals");
     assertThat(browser.findElements(By.linkText("New deal"))).hasSize(1);
+  }
+
+  /** Sets a date or time input's value as a picker would (typing depends on the locale). */
+  private void pick(String id, String value) {
+    script("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
+  }
+
+  @Test
+  void deliveryWishesInTheFormAndOnTheCardWithTheWindowsEndAfterItsStart() {
+    String u = word();
+    open("/deals/new");
+    type("f-title", "Sofa " + u);
+    type("f-delivery-address", "ul. Prosta 1, Warszawa");
+    pick("f-delivery-date", "2026-12-03");
+    pick("f-delivery-from", "14:00");
+    pick("f-delivery-to", "10:00");
+    type("f-delivery-note", "Call first");
+    browser.findElement(By.id("form-save")).click();
+
+    // from >= to: refused at "to", nothing created, what was typed still there
+    assertThat(waitFor(By.id("f-delivery-to-error")).getText())
+        .isEqualTo("The end of the time window must be later than its start.");
+    assertThat(browser.findElement(By.id("f-delivery-to")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    assertThat(browser.findElement(By.id("f-delivery-note")).getAttribute("value"))
+        .isEqualTo("Call first");
+    assertThat(dealsTitled("Sofa " + u)).isEmpty();
+
+    pick("f-delivery-to", "16:00");
+    browser.findElement(By.id("form-save")).click();
+    assertThat(flash()).isEqualTo("Deal Sofa " + u + " created.");
+    DealView deal = dealsTitled("Sofa " + u).get(0);
+    assertThat(deal.delivery().address()).isEqualTo("ul. Prosta 1, Warszawa");
+    assertThat(deal.delivery().date()).isEqualTo(LocalDate.of(2026, 12, 3));
+    assertThat(deal.delivery().timeWindow()).isEqualTo("14:00-16:00");
+    assertThat(deal.delivery().note()).isEqualTo("Call first");
+
+    // the card's "Delivery" section, edited in place: the same check, then a saved window
+    assertThat(browser.findElement(By.cssSelector("[data-testid=delivery] h2")).getText())
+        .isEqualTo("Delivery");
+    assertThat(shown("deliveryWindow")).isEqualTo("14:00–16:00");
+    assertThat(shown("deliveryAddress")).isEqualTo("ul. Prosta 1, Warszawa");
+    editInPlace("deliveryWindow");
+    pick("edit-deliveryWindow", "12:00");
+    pick("edit-deliveryWindow-to", "12:00");
+    browser.findElement(By.id("edit-save")).click();
+    assertThat(waitFor(By.id("edit-deliveryWindow-error")).getText())
+        .contains("must be later than its start");
+    assertThat(browser.findElement(By.id("edit-deliveryWindow")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    browser.findElement(By.id("edit-deliveryWindow")).sendKeys(Keys.ESCAPE);
+    waitUntilShown("deliveryWindow", "14:00–16:00");
+    editInPlace("deliveryWindow");
+    pick("edit-deliveryWindow", "09:00");
+    pick("edit-deliveryWindow-to", "11:30");
+    browser.findElement(By.id("edit-save")).click();
+    waitUntilShown("deliveryWindow", "09:00–11:30");
+    WebElement note = editInPlace("deliveryNote");
+    note.clear();
+    note.sendKeys("Leave at the gate");
+    browser.findElement(By.id("edit-save")).click();
+    waitUntilShown("deliveryNote", "Leave at the gate");
+    DealView saved = deals.get(deal.id());
+    assertThat(saved.delivery().timeWindow()).isEqualTo("09:00-11:30");
+    assertThat(saved.delivery().note()).isEqualTo("Leave at the gate");
+    assertThat(saved.delivery().address()).isEqualTo("ul. Prosta 1, Warszawa");
+
+    // the edit page shows the wishes and keeps them
+    open("/deals/" + deal.id() + "/edit");
+    assertThat(waitFor(By.id("f-delivery-from")).getAttribute("value")).isEqualTo("09:00");
+    assertThat(browser.findElement(By.id("f-delivery-to")).getAttribute("value"))
+        .isEqualTo("11:30");
+    browser.findElement(By.id("form-save")).click();
+    assertThat(flash()).isEqualTo("Deal Sofa " + u + " saved.");
+    assertThat(deals.get(deal.id()).delivery()).isEqualTo(saved.delivery());
+  }
+
+  @Test
+  void aWindowStatedAsTextIsKeptUntilAFromAndToAreGiven() {
+    String u = word();
+    DealView deal =
+        deals.createImported(
+            DealCommand.titled("Crate " + u)
+                .withDelivery(new DeliveryWishes("Dock 4", null, "after 17:00", null)));
+    open("/deals/" + deal.id());
+    assertThat(shown("deliveryWindow")).isEqualTo("after 17:00");
+    open("/deals/" + deal.id() + "/edit");
+    assertThat(waitFor(By.cssSelector("[data-testid=other-window]")).getText())
+        .contains("after 17:00");
+    assertThat(browser.findElement(By.id("f-delivery-from")).getAttribute("value")).isEmpty();
+    browser.findElement(By.id("form-save")).click();
+    assertThat(flash()).isEqualTo("Deal Crate " + u + " saved.");
+    assertThat(deals.get(deal.id()).delivery())
+        .isEqualTo(new DeliveryWishes("Dock 4", null, "after 17:00", null));
   }
 
   private List<DealView> dealsTitled(String word) {
