@@ -103,6 +103,16 @@ class InboundMailTests extends ApiTest {
             .getResponse()
             .getContentAsByteArray();
     assertThat(downloaded).isEqualTo(pdf);
+    // a manager who may not read the contact learns nothing of the mail or its file
+    TestUser stranger = signInUser(null, "MANAGER");
+    mvc.perform(
+            get("/api/v1/mail/inbound/attachments/" + attachments.get(0).get("id").asLong())
+                .with(as(stranger)))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            get("/api/v1/mail/inbound/attachments?activityId=" + entry.get("id").asLong())
+                .with(as(stranger)))
+        .andExpect(status().isNotFound());
     // a known sender makes no lead
     assertThat(leadsWith(ada)).isEmpty();
   }

@@ -1006,6 +1006,15 @@ class PermissionMatrixTests extends ApiTest {
         "DELETE /api/v1/web-forms/{id}",
         new AdminOnly(
             c -> delete("/api/v1/web-forms/" + c.test().newWebForm()).header("If-Match", "*")));
+    // the review queue of suspected spam is part of the setting
+    r.put("GET /api/v1/web-forms/held", new AdminOnly(c -> get("/api/v1/web-forms/held")));
+    r.put(
+        "POST /api/v1/web-forms/held/{id}/accept",
+        new AdminOnly(
+            c -> post("/api/v1/web-forms/held/" + c.test().newHeldSubmission() + "/accept")));
+    r.put(
+        "DELETE /api/v1/web-forms/held/{id}",
+        new AdminOnly(c -> delete("/api/v1/web-forms/held/" + c.test().newHeldSubmission())));
     // invoice PDF and mail: reading a record's PDF or mails needs READ on it; sending changes it
     // (timeline, draft -> SENT), so it needs UPDATE. The records have no address: an allowed
     // send is a 422 asking for a recipient, so the walk mails nobody.
@@ -1376,6 +1385,37 @@ class PermissionMatrixTests extends ApiTest {
 
   long newWebForm() throws Exception {
     return adminCreate("/api/v1/web-forms", webForm());
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger HELD_FROM =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** A submission held for review: sent without the form's page to a form that holds spam. */
+  long newHeldSubmission() throws Exception {
+    Map<String, Object> form = webForm();
+    form.put("holdSuspectedSpam", true);
+    long formId = adminCreate("/api/v1/web-forms", form);
+    String token =
+        read(mvc.perform(get("/api/v1/web-forms/" + formId).with(as(fixtureAdmin))).andReturn())
+            .get("publicToken")
+            .asString();
+    int n = HELD_FROM.incrementAndGet();
+    mvc.perform(
+            post("/public/forms/" + token)
+                .with(
+                    request -> {
+                      request.setRemoteAddr("10.99." + (n / 250) + "." + (n % 250 + 1));
+                      return request;
+                    })
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("email", "held" + n + "@mailinator.com"))
+        .andReturn();
+    JsonNode held =
+        read(
+            mvc.perform(get("/api/v1/web-forms/held?formId=" + formId).with(as(fixtureAdmin)))
+                .andReturn());
+    assertThat(held.size()).as("held fixture").isEqualTo(1);
+    return held.get(0).get("id").asLong();
   }
 
   // ---- the walk

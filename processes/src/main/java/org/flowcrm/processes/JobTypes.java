@@ -19,9 +19,11 @@ public final class JobTypes {
    * CRM's rules; keeps the current one of a deal that already has one). With {@code escalate =
    * true} it picks the head of department instead.
    *
-   * <p>In: {@link Variables#ENTITY_TYPE}, {@link Variables#ENTITY_ID}, {@link Variables#ESCALATE}.
-   * Out: {@link Variables#RESPONSIBLE_USER} (always a user name), {@link
-   * Variables#QUALIFY_DUE_DATE} (leads only: ISO date-time one working hour of that user ahead).
+   * <p>In: {@link Variables#ENTITY_TYPE}, {@link Variables#ENTITY_ID}, {@link Variables#ESCALATE},
+   * optional {@link Variables#ASSIGNMENT_RULE_ID} (a process variable set at the start for a record
+   * from a web form that names one rule: that rule decides instead of the ordered list). Out:
+   * {@link Variables#RESPONSIBLE_USER} (always a user name), {@link Variables#QUALIFY_DUE_DATE}
+   * (leads only: ISO date-time one working hour of that user ahead).
    */
   public static final String ASSIGN_RESPONSIBLE = "crm.assign-responsible";
 
@@ -159,6 +161,7 @@ public final class JobTypes {
     public static final String ENTITY_TYPE = "entityType";
     public static final String ENTITY_ID = "entityId";
     public static final String ESCALATE = "escalate";
+    public static final String ASSIGNMENT_RULE_ID = "assignmentRuleId";
     public static final String RESPONSIBLE_USER = "responsibleUser";
     public static final String QUALIFY_DUE_DATE = "qualifyDueDate";
     public static final String RECIPIENT = "recipient";

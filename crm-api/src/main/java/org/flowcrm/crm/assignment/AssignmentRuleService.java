@@ -131,6 +131,25 @@ public class AssignmentRuleService {
     return firstMatch(all, subject);
   }
 
+  /**
+   * The decision of rule {@code id} by its target alone, for a record whose web form names that
+   * rule (its conditions are for the ordered list); empty when the rule is gone or inactive, and
+   * the caller goes on as without it. Any signed-in caller may ask.
+   */
+  public Optional<AssignmentDecision> decisionOf(long id) {
+    policy.callerId();
+    return rules
+        .findById(id)
+        .map(AssignmentRuleView::of)
+        .filter(AssignmentRuleView::active)
+        .map(AssignmentRuleView::decision);
+  }
+
+  /** Whether rule {@code id} exists (a web form names one). */
+  public boolean exists(long id) {
+    return rules.existsById(id);
+  }
+
   /** The first rule of {@code ordered} that matches; the list's order is the rules' priority. */
   public static Optional<AssignmentDecision> firstMatch(
       List<AssignmentRuleView> ordered, AssignmentSubject subject) {

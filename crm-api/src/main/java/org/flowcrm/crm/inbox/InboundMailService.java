@@ -11,11 +11,15 @@ import jakarta.mail.search.FlagTerm;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.flowcrm.crm.activity.ActivityService;
+import org.flowcrm.crm.activity.ActivityView;
 import org.flowcrm.crm.importing.ImportEntityType;
 import org.flowcrm.crm.importing.ImportService;
 import org.flowcrm.crm.permission.AccessPolicy;
@@ -59,6 +63,7 @@ public class InboundMailService {
   private final SystemUser systemUser;
   private final AccessPolicy policy;
   private final JdbcClient jdbc;
+  private final ActivityService activities;
 
   private final Object statusLock = new Object();
   private Instant lastPollAt;
@@ -75,7 +80,8 @@ public class InboundMailService {
       ImportService imports,
       SystemUser systemUser,
       AccessPolicy policy,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      ActivityService activities) {
     this.settings = settings;
     this.filer = filer;
     this.exclusions = exclusions;
@@ -83,6 +89,7 @@ public class InboundMailService {
     this.systemUser = systemUser;
     this.policy = policy;
     this.jdbc = jdbc;
+    this.activities = activities;
   }
 
   /** Polls the configured mailbox now (administrators); 409 when none is configured. */
@@ -259,8 +266,12 @@ public class InboundMailService {
     return new ExclusionList(exclusions.stored(), exclusions.configured());
   }
 
-  /** The attachments kept on an EMAIL activity (anyone who may read activities). */
+  /**
+   * The attachments kept on an EMAIL activity; 404 unless the caller may read the activity (read on
+   * a record it is linked to).
+   */
   public List<AttachmentView> attachments(long activityId) {
+    activities.get(activityId);
     return jdbc.sql(
             "SELECT id, activity_id, file_name, content_type, size_bytes FROM"
                 + " crm_inbound_mail_attachment WHERE activity_id = :a ORDER BY id")
@@ -276,7 +287,45 @@ public class InboundMailService {
         .list();
   }
 
+  /**
+   * The attachments of activities the caller has read already (a timeline's entries), by activity
+   * id, in one query; activities without attachments are left out.
+   */
+  public Map<Long, List<AttachmentView>> attachmentsOf(List<ActivityView> readable) {
+    if (readable.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, List<AttachmentView>> byActivity = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT id, activity_id, file_name, content_type, size_bytes FROM"
+                + " crm_inbound_mail_attachment WHERE activity_id IN (:ids) ORDER BY id")
+        .param("ids", readable.stream().map(ActivityView::id).toList())
+        .query(
+            (rs, n) ->
+                new AttachmentView(
+                    rs.getLong("id"),
+                    rs.getLong("activity_id"),
+                    rs.getString("file_name"),
+                    rs.getString("content_type"),
+                    rs.getLong("size_bytes")))
+        .list()
+        .forEach(a -> byActivity.computeIfAbsent(a.activityId(), k -> new ArrayList<>()).add(a));
+    return byActivity;
+  }
+
+  /** One attachment's content; 404 unless the caller may read its activity. */
   public AttachmentContent attachment(long id) {
+    Long activityId =
+        jdbc.sql("SELECT activity_id FROM crm_inbound_mail_attachment WHERE id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("Attachment", id));
+    try {
+      activities.get(activityId);
+    } catch (NotFoundException unreadable) {
+      throw new NotFoundException("Attachment", id);
+    }
     return jdbc.sql(
             "SELECT file_name, content_type, content FROM crm_inbound_mail_attachment WHERE id = :id")
         .param("id", id)

@@ -28,7 +28,9 @@ final class ApiExampleValues {
           Map.entry("StageCommand.name", "Offer"),
           Map.entry("StageView.name", "Offer"),
           Map.entry("DepartmentCommand.name", "Sales Krakow"),
-          Map.entry("DepartmentView.name", "Sales Krakow"));
+          Map.entry("DepartmentView.name", "Sales Krakow"),
+          Map.entry("EnteredValue.name", "email"),
+          Map.entry("EnteredValue.value", "anna.nowak@mailinator.com"));
 
   private static final Map<String, Object> BY_NAME =
       Map.ofEntries(
@@ -164,7 +166,8 @@ final class ApiExampleValues {
           Map.entry("timeWindow", "Mon-Fri 9:00-17:00"),
           Map.entry("value", "10000"),
           Map.entry("base", "EUR"),
-          Map.entry("roleName", "Manager"));
+          Map.entry("roleName", "Manager"),
+          Map.entry("clientAddress", "203.0.113.7"));
 
   /** Returns the example for a property, or null when nothing here knows it. */
   static Object of(String owner, String property, String type, String format) {
@@ -287,7 +290,8 @@ final class ApiExampleValues {
         || p.equals("pending")
         || p.equals("deleted")
         || p.equals("restored")
-        || p.equals("submissions")) {
+        || p.equals("submissions")
+        || p.equals("heldsubmissions")) {
       return 12;
     }
     if (p.equals("rowlimit")) {

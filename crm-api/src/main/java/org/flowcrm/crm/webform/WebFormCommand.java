@@ -10,7 +10,12 @@ import java.util.List;
 
 /**
  * What an administrator defines. {@code redirectUrl} (http/https) wins over {@code thankYouMessage}
- * after a submission; {@code active=false} closes the form to the public.
+ * after a submission; {@code active=false} closes the form to the public. {@code target} (LEAD when
+ * left out) is what a submission creates; {@code pipelineId} is the deal's pipeline for {@code
+ * CONTACT_AND_DEAL} (the default pipeline when left out). The responsible is {@code responsibleId}
+ * (a fixed user), or {@code assignmentRuleId} (the process applies that rule's target), or neither
+ * (round robin after the ordered assignment rules, the processes' default). {@code
+ * holdSuspectedSpam} keeps suspected submissions for review instead of creating anything.
  */
 public record WebFormCommand(
     @NotBlank @Size(max = 255) String name,
@@ -25,4 +30,14 @@ public record WebFormCommand(
     @Size(max = 2000)
         @Pattern(regexp = "https?://\\S+", message = "must be an http:// or https:// address")
         String redirectUrl,
-    Boolean active) {}
+    Boolean active,
+    WebFormTarget target,
+    Long pipelineId,
+    Long assignmentRuleId,
+    Boolean holdSuspectedSpam) {
+
+  /** The target, LEAD when left out. */
+  public WebFormTarget targetOrLead() {
+    return target == null ? WebFormTarget.LEAD : target;
+  }
+}

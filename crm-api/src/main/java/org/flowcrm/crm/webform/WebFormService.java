@@ -1,8 +1,6 @@
 package org.flowcrm.crm.webform;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,30 +8,21 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.flowcrm.crm.assignment.AssignmentRuleService;
 import org.flowcrm.crm.customfield.CustomFieldService;
 import org.flowcrm.crm.customfield.CustomFieldView;
-import org.flowcrm.crm.customfield.CustomizableEntity;
-import org.flowcrm.crm.lead.LeadCommand;
-import org.flowcrm.crm.lead.LeadService;
+import org.flowcrm.crm.deal.PipelineService;
 import org.flowcrm.crm.lead.LeadSource;
 import org.flowcrm.crm.permission.AccessPolicy;
-import org.flowcrm.crm.permission.SystemUser;
-import org.flowcrm.crm.shared.Address;
-import org.flowcrm.crm.shared.Email;
-import org.flowcrm.crm.shared.EmailType;
 import org.flowcrm.crm.shared.FieldProblem;
 import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.NotFoundException;
-import org.flowcrm.crm.shared.Phone;
-import org.flowcrm.crm.shared.PhoneType;
 import org.flowcrm.crm.shared.Versions;
 import org.flowcrm.crm.user.UserService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,32 +48,40 @@ public class WebFormService {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** A form with the number of its held submissions. */
+  private static final String SELECT =
+      "SELECT f.*, (SELECT COUNT(*) FROM crm_web_form_submission s WHERE s.form_id = f.id AND"
+          + " s.status = 'HELD') AS held FROM crm_web_form f";
+
   private final JdbcTemplate jdbc;
   private final JsonMapper json;
   private final UserService users;
-  private final LeadService leads;
-  private final Validator validator;
   private final AccessPolicy policy;
-  private final SystemUser systemUser;
   private final CustomFieldService customFields;
+  private final PipelineService pipelines;
+  private final AssignmentRuleService assignmentRules;
+  private final FormSubmissions submissions;
+  private final SuspectedSpam spam;
 
   WebFormService(
       JdbcTemplate jdbc,
       JsonMapper json,
       UserService users,
-      LeadService leads,
-      Validator validator,
       AccessPolicy policy,
-      SystemUser systemUser,
-      CustomFieldService customFields) {
+      CustomFieldService customFields,
+      PipelineService pipelines,
+      AssignmentRuleService assignmentRules,
+      FormSubmissions submissions,
+      SuspectedSpam spam) {
     this.jdbc = jdbc;
     this.json = json;
     this.users = users;
-    this.leads = leads;
-    this.validator = validator;
     this.policy = policy;
-    this.systemUser = systemUser;
     this.customFields = customFields;
+    this.pipelines = pipelines;
+    this.assignmentRules = assignmentRules;
+    this.submissions = submissions;
+    this.spam = spam;
   }
 
   @Transactional
@@ -102,8 +99,9 @@ public class WebFormService {
               connection.prepareStatement(
                   "INSERT INTO crm_web_form (public_token, name, heading, fields, consent_text,"
                       + " button_text, button_color, responsible_id, thank_you, redirect_url,"
-                      + " active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                      + " ?, ?)",
+                      + " active, target, pipeline_id, assignment_rule_id, hold_suspected_spam,"
+                      + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                      + " ?, ?, ?)",
                   java.sql.Statement.RETURN_GENERATED_KEYS);
           s.setString(1, token);
           int i = bind(s, 2, command);
@@ -117,14 +115,14 @@ public class WebFormService {
 
   public WebFormView get(long id) {
     policy.requireAdministrator(SETTING);
-    return jdbc.query("SELECT * FROM crm_web_form WHERE id = ?", this::view, id).stream()
+    return jdbc.query(SELECT + " WHERE f.id = ?", this::view, id).stream()
         .findFirst()
         .orElseThrow(() -> new NotFoundException("Web form", id));
   }
 
   public List<WebFormView> list() {
     policy.requireAdministrator(SETTING);
-    return jdbc.query("SELECT * FROM crm_web_form ORDER BY name, id", this::view);
+    return jdbc.query(SELECT + " ORDER BY f.name, f.id", this::view);
   }
 
   @Transactional
@@ -139,7 +137,9 @@ public class WebFormService {
               connection.prepareStatement(
                   "UPDATE crm_web_form SET name = ?, heading = ?, fields = ?, consent_text = ?,"
                       + " button_text = ?, button_color = ?, responsible_id = ?, thank_you = ?,"
-                      + " redirect_url = ?, active = ?, updated_at = ?, version = version + 1"
+                      + " redirect_url = ?, active = ?, target = ?, pipeline_id = ?,"
+                      + " assignment_rule_id = ?, hold_suspected_spam = ?, updated_at = ?,"
+                      + " version = version + 1"
                       + " WHERE id = ?");
           int i = bind(s, 1, command);
           s.setTimestamp(i++, Timestamp.from(Instant.now()));
@@ -162,151 +162,59 @@ public class WebFormService {
     if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
       return Optional.empty();
     }
-    return jdbc
-        .query("SELECT * FROM crm_web_form WHERE public_token = ? AND active", this::view, token)
-        .stream()
+    return jdbc.query(SELECT + " WHERE f.public_token = ? AND f.active", this::view, token).stream()
         .findFirst();
   }
 
   /**
-   * Turns a submission into a lead (source {@link LeadSource#WEB_FORM}, the form's responsible
-   * user); the message, if the form asks for one, becomes the lead's first comment and custom field
-   * inputs ({@code cf.<code>}) fill the lead's custom fields, checked by the fields' types.
-   * Problems are named by input name ({@code email}, {@code cf.budget}, {@code consent}).
+   * Takes in a visitor's submission: checked against the form (problems named by input name, e.g.
+   * {@code email}, {@code cf.budget}, {@code consent}: {@link SubmissionRejected}), then either
+   * held for review (the form holds suspected spam and {@link SuspectedSpam} has reasons) or turned
+   * into what the form creates: a lead (source {@link LeadSource#WEB_FORM}, the message its first
+   * comment, custom field inputs {@code cf.<code>} on the lead) or a contact and a deal.
+   *
+   * @return whether the submission was created or held (the visitor is told the same either way)
    */
   @Transactional
-  public void submit(String token, Map<String, String> params) {
+  public SubmissionOutcome submit(String token, Map<String, String> params, String clientAddress) {
     WebFormView form =
         findPublic(token).orElseThrow(() -> new NotFoundException("Web form", "(public)"));
-    Map<LeadField, String> values = new EnumMap<>(LeadField.class);
-    Map<String, Object> custom = new LinkedHashMap<>();
-    Map<String, FormInput> inputs = new LinkedHashMap<>();
-    inputs(form).forEach(input -> inputs.put(input.name(), input));
-    List<FieldProblem> problems = new ArrayList<>();
-    for (FormField field : form.fields()) {
-      FormInput input = inputs.get(field.param());
-      if (input == null) {
-        continue; // its custom field was deleted since: the form goes on without it
-      }
-      String raw = params.get(field.param());
-      String value = raw == null ? "" : raw.strip();
-      if (value.isEmpty()) {
-        if (field.required()) {
-          problems.add(new FieldProblem(field.param(), field.label() + " is required"));
-        }
-        continue;
-      }
-      if (value.length() > input.maxLength()) {
-        problems.add(
-            new FieldProblem(
-                field.param(),
-                field.label() + " is too long (at most " + input.maxLength() + " characters)"));
-        continue;
-      }
-      if (field.field() != null) {
-        values.put(field.field(), value);
-      } else {
-        custom.put(field.customFieldCode(), value);
+    FormSubmissions.Checked checked = submissions.check(form, inputs(form), params);
+    if (form.holdSuspectedSpam()) {
+      List<String> reasons = spam.reasons(token, params, Instant.now());
+      if (!reasons.isEmpty()) {
+        submissions.hold(form, checked, reasons, clientAddress);
+        return SubmissionOutcome.HELD;
       }
     }
-    try {
-      // typed as the custom fields are (a number, a date, one of the options), said per input
-      custom = customFields.normalise(CustomizableEntity.LEAD, custom);
-    } catch (InvalidFieldException invalid) {
-      for (FieldProblem problem : invalid.problems()) {
-        String param =
-            FormField.CUSTOM_PREFIX + problem.field().substring("customFields.".length());
-        problems.add(new FieldProblem(param, inputs.get(param).label() + " " + problem.message()));
-      }
-    }
-    if (form.consentText() != null
-        && !form.consentText().isBlank()
-        && params.get("consent") == null) {
-      problems.add(new FieldProblem("consent", "Please give your consent to send the form"));
-    }
-    if (!problems.isEmpty()) {
-      throw new SubmissionRejected(problems);
-    }
-    LeadCommand command = command(form, values, custom);
-    Set<ConstraintViolation<LeadCommand>> violations = validator.validate(command);
-    for (ConstraintViolation<LeadCommand> violation : violations) {
-      String path = violation.getPropertyPath().toString();
-      LeadField field =
-          path.startsWith("emails")
-              ? LeadField.EMAIL
-              : path.startsWith("phones")
-                  ? LeadField.PHONE
-                  : path.startsWith("address.country") ? LeadField.COUNTRY : null;
-      String label =
-          form.fields().stream()
-              .filter(f -> field != null && f.field() == field)
-              .map(FormField::label)
-              .findFirst()
-              .orElse("A field");
-      problems.add(
-          new FieldProblem(
-              field == null ? path : field.param(), label + " " + violation.getMessage()));
-    }
-    if (!problems.isEmpty()) {
-      throw new SubmissionRejected(problems);
-    }
-    // A visitor of a website is nobody in the CRM: the lead is created by the system user.
-    systemUser.runAs(
-        () -> {
-          long leadId = leads.create(command).id();
-          if (values.containsKey(LeadField.MESSAGE)) {
-            leads.addComment(leadId, values.get(LeadField.MESSAGE));
-          }
-        });
-    jdbc.update("UPDATE crm_web_form SET submissions = submissions + 1 WHERE id = ?", form.id());
+    submissions.create(form, checked, clientAddress, null);
+    return SubmissionOutcome.CREATED;
   }
 
-  private static LeadCommand command(
-      WebFormView form, Map<LeadField, String> v, Map<String, Object> custom) {
-    String person =
-        String.join(
-                " ",
-                Stream.of(v.get(LeadField.FIRST_NAME), v.get(LeadField.LAST_NAME))
-                    .filter(s -> s != null)
-                    .toList())
-            .trim();
-    String who =
-        !person.isEmpty()
-            ? person
-            : v.containsKey(LeadField.COMPANY_NAME)
-                ? v.get(LeadField.COMPANY_NAME)
-                : v.getOrDefault(LeadField.EMAIL, v.getOrDefault(LeadField.PHONE, "anonymous"));
-    String title = form.name() + ": " + who;
-    Address address =
-        Stream.of(LeadField.STREET, LeadField.CITY, LeadField.POSTAL_CODE, LeadField.COUNTRY)
-                .anyMatch(v::containsKey)
-            ? new Address(
-                v.get(LeadField.STREET),
-                v.get(LeadField.CITY),
-                null,
-                v.get(LeadField.POSTAL_CODE),
-                v.get(LeadField.COUNTRY) == null
-                    ? null
-                    : v.get(LeadField.COUNTRY).toUpperCase(java.util.Locale.ROOT))
-            : null;
-    return new LeadCommand(
-        title.length() > 255 ? title.substring(0, 255) : title,
-        v.get(LeadField.FIRST_NAME),
-        v.get(LeadField.LAST_NAME),
-        v.get(LeadField.COMPANY_NAME),
-        v.get(LeadField.POSITION),
-        address,
-        LeadSource.WEB_FORM,
-        null,
-        form.responsibleId(),
-        v.containsKey(LeadField.PHONE)
-            ? List.of(new Phone(PhoneType.WORK, v.get(LeadField.PHONE)))
-            : List.of(),
-        v.containsKey(LeadField.EMAIL)
-            ? List.of(new Email(EmailType.WORK, v.get(LeadField.EMAIL)))
-            : List.of(),
-        List.of(),
-        custom.isEmpty() ? null : custom);
+  /**
+   * The assignment rule the web form that created lead {@code leadId} names, if any: lead
+   * processing passes it to its assignment step as the variable {@code assignmentRuleId}.
+   */
+  public Optional<Long> assignmentRuleOfLead(long leadId) {
+    return assignmentRuleOf("lead_id", leadId);
+  }
+
+  /** {@link #assignmentRuleOfLead} for a deal created by a "contact + deal" form. */
+  public Optional<Long> assignmentRuleOfDeal(long dealId) {
+    return assignmentRuleOf("deal_id", dealId);
+  }
+
+  private Optional<Long> assignmentRuleOf(String column, long id) {
+    return jdbc
+        .query(
+            "SELECT f.assignment_rule_id FROM crm_web_form_submission s JOIN crm_web_form f ON"
+                + " f.id = s.form_id WHERE s."
+                + column
+                + " = ? AND s.status = 'CREATED' AND f.assignment_rule_id IS NOT NULL",
+            (rs, n) -> rs.getLong(1),
+            id)
+        .stream()
+        .findFirst();
   }
 
   /**
@@ -315,7 +223,7 @@ public class WebFormService {
    * since are left out.
    */
   public List<FormInput> inputs(WebFormView form) {
-    Map<String, CustomFieldView> definitions = leadCustomFields();
+    Map<String, CustomFieldView> definitions = customFieldsOf(form.target());
     List<FormInput> inputs = new ArrayList<>();
     for (FormField field : form.fields()) {
       if (field.field() != null) {
@@ -348,10 +256,13 @@ public class WebFormService {
     return inputs;
   }
 
-  /** The custom fields of leads an administrator can put on a form, in display order. */
-  public List<CustomFieldView> leadCustomFieldChoices() {
+  /**
+   * The custom fields an administrator can put on a form of {@code target} (a lead's, or a deal's
+   * for "contact + deal"), in display order.
+   */
+  public List<CustomFieldView> customFieldChoices(WebFormTarget target) {
     policy.requireAdministrator(SETTING);
-    return customFields.list(CustomizableEntity.LEAD);
+    return customFields.list(FormSubmissions.entity(target));
   }
 
   private static FormInput custom(
@@ -360,17 +271,42 @@ public class WebFormService {
         field.param(), field.label(), field.required(), type, maxLength, options, placeholder);
   }
 
-  private Map<String, CustomFieldView> leadCustomFields() {
+  private Map<String, CustomFieldView> customFieldsOf(WebFormTarget target) {
     Map<String, CustomFieldView> byCode = new LinkedHashMap<>();
-    customFields.list(CustomizableEntity.LEAD).forEach(f -> byCode.put(f.code(), f));
+    customFields.list(FormSubmissions.entity(target)).forEach(f -> byCode.put(f.code(), f));
     return byCode;
   }
 
   private void check(WebFormCommand command) {
     users.requireActive(command.responsibleId(), "responsibleId");
-    Set<String> seen = new HashSet<>();
+    WebFormTarget target = command.targetOrLead();
+    String kind = target == WebFormTarget.LEAD ? "lead" : "deal";
     List<FieldProblem> problems = new ArrayList<>();
-    Map<String, CustomFieldView> custom = leadCustomFields();
+    if (command.assignmentRuleId() != null) {
+      if (command.responsibleId() != null) {
+        problems.add(
+            new FieldProblem(
+                "assignmentRuleId",
+                "give either responsibleId (a fixed user) or assignmentRuleId, not both"));
+      } else if (!assignmentRules.exists(command.assignmentRuleId())) {
+        problems.add(
+            new FieldProblem(
+                "assignmentRuleId",
+                "assignment rule " + command.assignmentRuleId() + " does not exist"));
+      }
+    }
+    if (command.pipelineId() != null) {
+      if (target != WebFormTarget.CONTACT_AND_DEAL) {
+        problems.add(
+            new FieldProblem(
+                "pipelineId", "is only for target CONTACT_AND_DEAL (a lead has no pipeline)"));
+      } else if (pipelines.list().stream().noneMatch(p -> p.id() == command.pipelineId())) {
+        problems.add(
+            new FieldProblem("pipelineId", "pipeline " + command.pipelineId() + " does not exist"));
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    Map<String, CustomFieldView> custom = customFieldsOf(target);
     for (int i = 0; i < command.fields().size(); i++) {
       FormField field = command.fields().get(i);
       if ((field.field() == null) == (field.customField() == null)) {
@@ -386,8 +322,10 @@ public class WebFormService {
             new FieldProblem(
                 "fields[" + i + "].customField",
                 custom.isEmpty()
-                    ? "leads have no custom fields"
-                    : "is not a lead custom field; known: "
+                    ? kind + "s have no custom fields"
+                    : "is not a "
+                        + kind
+                        + " custom field; known: "
                         + custom.keySet().stream().map(c -> FormField.CUSTOM_PREFIX + c).toList()));
         continue;
       }
@@ -396,6 +334,28 @@ public class WebFormService {
             new FieldProblem(
                 "fields[" + i + "]." + (field.field() != null ? "field" : "customField"),
                 "is already in the form"));
+      }
+    }
+    if (target == WebFormTarget.CONTACT_AND_DEAL) {
+      // a new deal must have its required custom fields: the visitor is the only one to ask
+      for (CustomFieldView field : custom.values()) {
+        boolean asked =
+            command.fields().stream()
+                .anyMatch(
+                    f ->
+                        f.required()
+                            && (FormField.CUSTOM_PREFIX + field.code()).equals(f.customField()));
+        if (field.required() && !asked) {
+          problems.add(
+              new FieldProblem(
+                  "fields",
+                  "deals require custom field "
+                      + FormField.CUSTOM_PREFIX
+                      + field.code()
+                      + " ("
+                      + field.label()
+                      + "): add it to the form as required"));
+        }
       }
     }
     if (!problems.isEmpty()) {
@@ -421,7 +381,19 @@ public class WebFormService {
     s.setString(i++, c.thankYouMessage());
     s.setString(i++, c.redirectUrl());
     s.setBoolean(i++, c.active() == null || c.active());
+    s.setString(i++, c.targetOrLead().name());
+    setLong(s, i++, c.targetOrLead() == WebFormTarget.CONTACT_AND_DEAL ? c.pipelineId() : null);
+    setLong(s, i++, c.assignmentRuleId());
+    s.setBoolean(i++, Boolean.TRUE.equals(c.holdSuspectedSpam()));
     return i;
+  }
+
+  private static void setLong(java.sql.PreparedStatement s, int i, Long value) throws SQLException {
+    if (value == null) {
+      s.setNull(i, java.sql.Types.BIGINT);
+    } else {
+      s.setLong(i, value);
+    }
   }
 
   private WebFormView view(ResultSet rs, int n) throws SQLException {
@@ -446,6 +418,11 @@ public class WebFormService {
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),
         null,
-        null);
+        null,
+        WebFormTarget.valueOf(rs.getString("target")),
+        rs.getObject("pipeline_id", Long.class),
+        rs.getObject("assignment_rule_id", Long.class),
+        rs.getBoolean("hold_suspected_spam"),
+        rs.getLong("held"));
   }
 }

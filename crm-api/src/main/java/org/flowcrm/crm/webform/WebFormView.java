@@ -3,7 +3,10 @@ package org.flowcrm.crm.webform;
 import java.time.Instant;
 import java.util.List;
 
-/** A web form as administrators see it; {@code publicPath} is where the public fills it in. */
+/**
+ * A web form as administrators see it; {@code publicPath} is where the public fills it in, {@code
+ * heldSubmissions} how many suspected submissions wait for review.
+ */
 public record WebFormView(
     long id,
     long version,
@@ -23,7 +26,12 @@ public record WebFormView(
     Instant createdAt,
     Instant updatedAt,
     String publicUrl,
-    String embedSnippet) {
+    String embedSnippet,
+    WebFormTarget target,
+    Long pipelineId,
+    Long assignmentRuleId,
+    boolean holdSuspectedSpam,
+    long heldSubmissions) {
 
   /** The view with its absolute public address and an iframe snippet for other websites. */
   public WebFormView at(String baseUrl) {
@@ -53,6 +61,11 @@ public record WebFormView(
         createdAt,
         updatedAt,
         url,
-        snippet);
+        snippet,
+        target,
+        pipelineId,
+        assignmentRuleId,
+        holdSuspectedSpam,
+        heldSubmissions);
   }
 }

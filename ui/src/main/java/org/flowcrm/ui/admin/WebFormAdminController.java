@@ -5,11 +5,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.flowcrm.crm.assignment.AssignmentRuleService;
+import org.flowcrm.crm.deal.PipelineService;
 import org.flowcrm.crm.permission.AccessPolicy;
+import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.user.UserService;
+import org.flowcrm.crm.webform.AcceptedSubmission;
 import org.flowcrm.crm.webform.LeadField;
+import org.flowcrm.crm.webform.SubmissionReview;
 import org.flowcrm.crm.webform.WebFormService;
+import org.flowcrm.crm.webform.WebFormTarget;
 import org.flowcrm.crm.webform.WebFormView;
 import org.flowcrm.ui.layout.Flash;
 import org.flowcrm.ui.layout.ServiceErrors;
@@ -27,27 +33,42 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Web forms for lead capture: {@code /admin/web-forms} lists them with their public address, {@code
- * /admin/web-forms/new} and {@code /admin/web-forms/{id}} build one (fields mapped to lead fields
- * or lead custom fields, required flags, consent, button, responsible, thank-you or redirect) and
- * show its public URL and the embed snippet with copy buttons. The public form itself is crm-api's
- * ({@code /public/forms/{token}}).
+ * /admin/web-forms/new} and {@code /admin/web-forms/{id}} build one (what it creates: a lead, or a
+ * contact and a deal in a pipeline; fields mapped to person fields or custom fields, required
+ * flags, consent, button, responsible: a user, an assignment rule or round robin; holding suspected
+ * spam; thank-you or redirect) and show its public URL and the embed snippet with copy buttons.
+ * {@code /admin/web-forms/held} is the review queue of held submissions. The public form itself is
+ * crm-api's ({@code /public/forms/{token}}).
  */
 @Controller
 class WebFormAdminController {
 
   static final String LIST_VIEW = "admin/web-form-list";
   static final String FORM_VIEW = "admin/web-form-form";
+  static final String HELD_VIEW = "admin/web-form-held";
   private static final String WHAT = "WEB_FORMS";
 
   private final WebFormService forms;
+  private final SubmissionReview review;
   private final UserService users;
+  private final PipelineService pipelines;
+  private final AssignmentRuleService rules;
   private final AccessPolicy policy;
   private final MessageSource messages;
 
   WebFormAdminController(
-      WebFormService forms, UserService users, AccessPolicy policy, MessageSource messages) {
+      WebFormService forms,
+      SubmissionReview review,
+      UserService users,
+      PipelineService pipelines,
+      AssignmentRuleService rules,
+      AccessPolicy policy,
+      MessageSource messages) {
     this.forms = forms;
+    this.review = review;
     this.users = users;
+    this.pipelines = pipelines;
+    this.rules = rules;
     this.policy = policy;
     this.messages = messages;
   }
@@ -64,7 +85,9 @@ class WebFormAdminController {
   String newForm(Locale locale, Model model) {
     policy.requireAdministrator(WHAT);
     model.addAttribute(
-        "form", WebFormAdminForm.blank(f -> label(f, locale), forms.leadCustomFieldChoices()));
+        "form",
+        WebFormAdminForm.blank(
+            f -> label(f, locale), forms.customFieldChoices(WebFormTarget.LEAD)));
     return page(null, model);
   }
 
@@ -95,7 +118,8 @@ class WebFormAdminController {
     policy.requireAdministrator(WHAT);
     WebFormView view = forms.get(id);
     model.addAttribute(
-        "form", WebFormAdminForm.of(view, f -> label(f, locale), forms.leadCustomFieldChoices()));
+        "form",
+        WebFormAdminForm.of(view, f -> label(f, locale), forms.customFieldChoices(view.target())));
     return page(view, model);
   }
 
@@ -142,6 +166,43 @@ class WebFormAdminController {
     }
   }
 
+  /**
+   * The review queue: submissions held as suspected spam, each with what was entered and why it was
+   * suspected, to accept (creates what its form creates) or reject (deletes it).
+   */
+  @GetMapping("/admin/web-forms/held")
+  String held(Model model) {
+    policy.requireAdministrator(WHAT);
+    model.addAttribute("held", review.held(null));
+    return HELD_VIEW;
+  }
+
+  @PostMapping("/admin/web-forms/held/{id}/accept")
+  String accept(@PathVariable long id, RedirectAttributes redirect) {
+    policy.requireAdministrator(WHAT);
+    try {
+      AcceptedSubmission accepted = review.accept(id);
+      if (accepted.dealId() != null) {
+        Flash.success(
+            redirect, "admin.webForms.held.acceptedDeal", String.valueOf(accepted.dealId()));
+      } else {
+        Flash.success(
+            redirect, "admin.webForms.held.acceptedLead", String.valueOf(accepted.leadId()));
+      }
+    } catch (InvalidFieldException refused) {
+      Flash.error(redirect, "admin.webForms.refused", refused.getMessage());
+    }
+    return "redirect:/admin/web-forms/held";
+  }
+
+  @PostMapping("/admin/web-forms/held/{id}/reject")
+  String reject(@PathVariable long id, RedirectAttributes redirect) {
+    policy.requireAdministrator(WHAT);
+    review.reject(id);
+    Flash.success(redirect, "admin.webForms.held.rejected");
+    return "redirect:/admin/web-forms/held";
+  }
+
   /** What the page can say in its own language before the service is asked. */
   private static void check(WebFormAdminForm form, BindingResult errors) {
     if (form.includedRows().isEmpty()) {
@@ -176,6 +237,9 @@ class WebFormAdminController {
                   return null;
                 }
               }
+              if (field.equals("responsibleId") || field.equals("assignmentRuleId")) {
+                return "responsible";
+              }
               return field.equals("fields") ? null : field;
             });
     if (!bound) {
@@ -186,11 +250,15 @@ class WebFormAdminController {
   private String page(WebFormView view, Model model) {
     model.addAttribute("webForm", view == null ? null : view.at(base()));
     model.addAttribute("users", users.list(true));
+    model.addAttribute("pipelines", pipelines.list());
+    model.addAttribute("rules", rules.list());
     // a custom field row shows the field's current name, whatever label the form gives it
     Map<String, String> customFieldNames = new HashMap<>();
-    forms
-        .leadCustomFieldChoices()
-        .forEach(f -> customFieldNames.put(WebFormAdminForm.CUSTOM_PREFIX + f.code(), f.label()));
+    for (WebFormTarget target : WebFormTarget.values()) {
+      forms
+          .customFieldChoices(target)
+          .forEach(f -> customFieldNames.put(WebFormAdminForm.CUSTOM_PREFIX + f.code(), f.label()));
+    }
     model.addAttribute("customFieldNames", customFieldNames);
     return FORM_VIEW;
   }

@@ -6,6 +6,7 @@ import org.flowcrm.crm.customfield.CustomFieldView;
 import org.flowcrm.crm.webform.FormField;
 import org.flowcrm.crm.webform.LeadField;
 import org.flowcrm.crm.webform.WebFormCommand;
+import org.flowcrm.crm.webform.WebFormTarget;
 import org.flowcrm.crm.webform.WebFormView;
 
 /**
@@ -20,6 +21,11 @@ public class WebFormAdminForm {
 
   static final String REDIRECT = "REDIRECT";
 
+  /** The responsible choice's prefixes: {@code user:7} a fixed user, {@code rule:3} a rule. */
+  static final String USER = "user:";
+
+  static final String RULE = "rule:";
+
   /** How a row names a lead custom field, as the service's {@code FormField.customField} does. */
   static final String CUSTOM_PREFIX = "cf.";
 
@@ -29,7 +35,10 @@ public class WebFormAdminForm {
   private String consentText;
   private String buttonText;
   private String buttonColor = "#1a73e8";
-  private Long responsibleId;
+  private String responsible = "";
+  private WebFormTarget target = WebFormTarget.LEAD;
+  private Long pipelineId;
+  private boolean holdSuspectedSpam;
   private String afterSubmit = THANK_YOU;
   private String thankYouMessage;
   private String redirectUrl;
@@ -78,7 +87,13 @@ public class WebFormAdminForm {
     form.consentText = view.consentText();
     form.buttonText = view.buttonText();
     form.buttonColor = view.buttonColor();
-    form.responsibleId = view.responsibleId();
+    form.responsible =
+        view.responsibleId() != null
+            ? USER + view.responsibleId()
+            : view.assignmentRuleId() != null ? RULE + view.assignmentRuleId() : "";
+    form.target = view.target();
+    form.pipelineId = view.pipelineId();
+    form.holdSuspectedSpam = view.holdSuspectedSpam();
     form.afterSubmit = view.redirectUrl() != null ? REDIRECT : THANK_YOU;
     form.thankYouMessage = view.thankYouMessage();
     form.redirectUrl = view.redirectUrl();
@@ -142,10 +157,26 @@ public class WebFormAdminForm {
         strip(consentText),
         strip(buttonText),
         strip(buttonColor),
-        responsibleId,
+        chosen(USER),
         redirect ? null : strip(thankYouMessage),
         redirect ? strip(redirectUrl) : null,
-        active);
+        active,
+        target,
+        target == WebFormTarget.CONTACT_AND_DEAL ? pipelineId : null,
+        chosen(RULE),
+        holdSuspectedSpam);
+  }
+
+  /** The id of the responsible choice when it is of this kind ({@code user:} or {@code rule:}). */
+  private Long chosen(String prefix) {
+    if (responsible == null || !responsible.startsWith(prefix)) {
+      return null;
+    }
+    try {
+      return Long.valueOf(responsible.substring(prefix.length()));
+    } catch (NumberFormatException notAnId) {
+      return null;
+    }
   }
 
   private static String strip(String text) {
@@ -200,12 +231,37 @@ public class WebFormAdminForm {
     this.buttonColor = buttonColor;
   }
 
-  public Long getResponsibleId() {
-    return responsibleId;
+  /** {@code ""} (round robin), {@code user:<id>} or {@code rule:<id>}. */
+  public String getResponsible() {
+    return responsible;
   }
 
-  public void setResponsibleId(Long responsibleId) {
-    this.responsibleId = responsibleId;
+  public void setResponsible(String responsible) {
+    this.responsible = responsible;
+  }
+
+  public WebFormTarget getTarget() {
+    return target;
+  }
+
+  public void setTarget(WebFormTarget target) {
+    this.target = target == null ? WebFormTarget.LEAD : target;
+  }
+
+  public Long getPipelineId() {
+    return pipelineId;
+  }
+
+  public void setPipelineId(Long pipelineId) {
+    this.pipelineId = pipelineId;
+  }
+
+  public boolean isHoldSuspectedSpam() {
+    return holdSuspectedSpam;
+  }
+
+  public void setHoldSuspectedSpam(boolean holdSuspectedSpam) {
+    this.holdSuspectedSpam = holdSuspectedSpam;
   }
 
   public String getAfterSubmit() {

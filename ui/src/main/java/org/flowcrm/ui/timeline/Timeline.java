@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.flowcrm.crm.activity.ActivityFilter;
 import org.flowcrm.crm.activity.ActivityService;
+import org.flowcrm.crm.activity.ActivityType;
 import org.flowcrm.crm.activity.ActivityView;
+import org.flowcrm.crm.inbox.AttachmentView;
+import org.flowcrm.crm.inbox.InboundMailService;
 import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.shared.ListRequest;
 import org.flowcrm.crm.task.TaskFilter;
@@ -25,33 +29,47 @@ public class Timeline {
 
   private final ActivityService activities;
   private final TaskService tasks;
+  private final InboundMailService mail;
 
-  Timeline(ActivityService activities, TaskService tasks) {
+  Timeline(ActivityService activities, TaskService tasks, InboundMailService mail) {
     this.activities = activities;
     this.tasks = tasks;
+    this.mail = mail;
   }
 
   /**
    * One line: when, what kind (a message key), the title, a link when the entry has a page of its
-   * own, and whether it is done.
+   * own, whether it is done, and the files an incoming mail brought (downloaded through {@link
+   * MailAttachmentController}).
    */
-  public record Entry(Instant at, String kindKey, String title, String href, boolean done) {}
+  public record Entry(
+      Instant at,
+      String kindKey,
+      String title,
+      String href,
+      boolean done,
+      List<AttachmentView> attachments) {}
 
   public List<Entry> of(ItemType type, long id) {
     List<Entry> entries = new ArrayList<>();
-    for (ActivityView a :
+    List<ActivityView> readable =
         activities
             .list(
                 new ActivityFilter(null, null, null, null, type, id, null, null),
                 new ListRequest(null, LIMIT, null))
-            .items()) {
+            .items();
+    // one query for the attachments of all listed mails
+    Map<Long, List<AttachmentView>> files =
+        mail.attachmentsOf(readable.stream().filter(a -> a.type() == ActivityType.EMAIL).toList());
+    for (ActivityView a : readable) {
       entries.add(
           new Entry(
               a.startsAt(),
               "timeline.activity." + a.type().name(),
               a.subject(),
               null,
-              a.completed()));
+              a.completed(),
+              files.getOrDefault(a.id(), List.of())));
     }
     for (TaskView t :
         tasks
@@ -65,7 +83,8 @@ public class Timeline {
               "timeline.task",
               t.title(),
               "/tasks/" + t.id(),
-              t.status().name().equals("DONE")));
+              t.status().name().equals("DONE"),
+              List.of()));
     }
     entries.sort(Comparator.comparing(Entry::at).reversed());
     return entries;

@@ -45,7 +45,10 @@ import org.springframework.stereotype.Component;
  * {@link JobTypes#ASSIGN_RESPONSIBLE}: picks the responsible of a lead or deal by the CRM's
  * assignment rules ({@link AssignmentRuleService#decide}: the first matching rule names a user, a
  * department whose present members take turns, or nobody), and without a matching rule round robin
- * among the active users ({@code UserService.list(true)}, ordered by id).
+ * among the active users ({@code UserService.list(true)}, ordered by id). A record from a web form
+ * that names one rule carries it in the variable {@code assignmentRuleId}: that rule's target
+ * decides ({@link AssignmentRuleService#decisionOf}), whatever its conditions; a form's fixed user
+ * is already the record's responsible, which the worker keeps.
  *
  * <ul>
  *   <li>A rule's user who is deactivated or away, or a department with no active member, falls back
@@ -67,8 +70,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssignResponsibleWorker {
 
-  /** The job's input variables. */
-  public record Input(String entityType, Long entityId, Boolean escalate) {}
+  /**
+   * The job's input variables; {@code assignmentRuleId} is set (at the process start) for a record
+   * from a web form that names an assignment rule.
+   */
+  public record Input(String entityType, Long entityId, Boolean escalate, Long assignmentRuleId) {
+
+    /** Without a form's rule. */
+    public Input(String entityType, Long entityId, Boolean escalate) {
+      this(entityType, entityId, escalate, null);
+    }
+  }
 
   private final LeadService leads;
   private final DealService deals;
@@ -140,7 +152,14 @@ public class AssignResponsibleWorker {
       case JobTypes.Values.LEAD -> {
         LeadView lead = leads.get(in.entityId());
         UserView user =
-            choose(people, active, lead.responsibleId(), escalate, AssignedRecord.LEAD, lead.id());
+            choose(
+                people,
+                active,
+                lead.responsibleId(),
+                escalate,
+                AssignedRecord.LEAD,
+                lead.id(),
+                in.assignmentRuleId());
         if (user != null && !Objects.equals(user.id(), lead.responsibleId())) {
           leads.update(lead.id(), withResponsible(lead, user.id()), lead.version());
         }
@@ -156,7 +175,14 @@ public class AssignResponsibleWorker {
       case JobTypes.Values.DEAL -> {
         DealView deal = deals.get(in.entityId());
         UserView user =
-            choose(people, active, deal.responsibleId(), escalate, AssignedRecord.DEAL, deal.id());
+            choose(
+                people,
+                active,
+                deal.responsibleId(),
+                escalate,
+                AssignedRecord.DEAL,
+                deal.id(),
+                in.assignmentRuleId());
         if (user != null && !Objects.equals(user.id(), deal.responsibleId())) {
           deals.update(deal.id(), withResponsible(deal, user.id()), deal.version());
         }
@@ -176,7 +202,8 @@ public class AssignResponsibleWorker {
       Long current,
       boolean escalate,
       AssignedRecord type,
-      long id) {
+      long id,
+      Long formRuleId) {
     UserView currentUser =
         current == null
             ? null
@@ -185,7 +212,13 @@ public class AssignResponsibleWorker {
       if (currentUser != null) {
         return currentUser;
       }
-      Optional<AssignmentDecision> decision = rules.decide(type, id);
+      // the web form's own rule, when it names one (and it still exists and is active); else the
+      // first matching rule of the ordered list
+      Optional<AssignmentDecision> decision =
+          formRuleId != null ? rules.decisionOf(formRuleId) : Optional.empty();
+      if (decision.isEmpty()) {
+        decision = rules.decide(type, id);
+      }
       if (decision.isPresent()) {
         AssignmentDecision d = decision.get();
         switch (d.target()) {

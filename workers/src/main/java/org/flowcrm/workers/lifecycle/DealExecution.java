@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.flowcrm.crm.process.ProcessLinkService;
 import org.flowcrm.crm.process.ProcessSubject;
+import org.flowcrm.crm.webform.WebFormService;
 import org.flowcrm.processes.JobTypes;
 import org.flowcrm.processes.ProcessIds;
 import org.slf4j.Logger;
@@ -34,10 +35,12 @@ public class DealExecution {
 
   private final CamundaClient client;
   private final ProcessLinkService links;
+  private final WebFormService webForms;
 
-  public DealExecution(CamundaClient client, ProcessLinkService links) {
+  public DealExecution(CamundaClient client, ProcessLinkService links, WebFormService webForms) {
     this.client = client;
     this.links = links;
+    this.webForms = webForms;
   }
 
   /**
@@ -63,6 +66,10 @@ public class DealExecution {
     if (responsibleUser != null) {
       variables.put(JobTypes.Variables.RESPONSIBLE_USER, responsibleUser);
     }
+    // a deal from a "contact + deal" web form that names an assignment rule
+    webForms
+        .assignmentRuleOfDeal(dealId)
+        .ifPresent(rule -> variables.put(JobTypes.Variables.ASSIGNMENT_RULE_ID, rule));
     long instanceKey =
         client
             .newCreateInstanceCommand()

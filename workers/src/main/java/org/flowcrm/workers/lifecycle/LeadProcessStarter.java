@@ -3,6 +3,7 @@ package org.flowcrm.workers.lifecycle;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,6 +11,7 @@ import org.flowcrm.crm.lead.LeadCreated;
 import org.flowcrm.crm.lead.LeadSource;
 import org.flowcrm.crm.process.ProcessLinkService;
 import org.flowcrm.crm.process.ProcessSubject;
+import org.flowcrm.crm.webform.WebFormService;
 import org.flowcrm.processes.JobTypes;
 import org.flowcrm.processes.ProcessIds;
 import org.slf4j.Logger;
@@ -43,24 +45,31 @@ public class LeadProcessStarter {
   private final Retrying retrying;
   private final boolean enabled;
   private final Duration claimFor;
+  private final WebFormService webForms;
 
   @Autowired
   public LeadProcessStarter(
       CamundaClient client,
       ProcessLinkService links,
       Retrying retrying,
+      WebFormService webForms,
       @Value("${flowcrm.processes.start-lead-processing:true}") boolean enabled,
       @Value("${flowcrm.processes.catch-up.after:PT2M}") Duration claimFor) {
     this.client = client;
     this.links = links;
     this.retrying = retrying;
+    this.webForms = webForms;
     this.enabled = enabled;
     this.claimFor = claimFor;
   }
 
   public LeadProcessStarter(
-      CamundaClient client, ProcessLinkService links, Retrying retrying, boolean enabled) {
-    this(client, links, retrying, enabled, Duration.ofMinutes(2));
+      CamundaClient client,
+      ProcessLinkService links,
+      Retrying retrying,
+      WebFormService webForms,
+      boolean enabled) {
+    this(client, links, retrying, webForms, enabled, Duration.ofMinutes(2));
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -90,13 +99,21 @@ public class LeadProcessStarter {
         });
   }
 
-  /** Creates the instance; returns its key. */
+  /**
+   * Creates the instance; returns its key. A lead from a web form that names an assignment rule
+   * carries it as {@code assignmentRuleId} for the assignment step.
+   */
   long start(long leadId) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(JobTypes.Variables.LEAD_ID, leadId);
+    webForms
+        .assignmentRuleOfLead(leadId)
+        .ifPresent(rule -> variables.put(JobTypes.Variables.ASSIGNMENT_RULE_ID, rule));
     return client
         .newCreateInstanceCommand()
         .bpmnProcessId(ProcessIds.LEAD_PROCESSING)
         .latestVersion()
-        .variables(Map.of(JobTypes.Variables.LEAD_ID, leadId))
+        .variables(variables)
         .send()
         .join()
         .getProcessInstanceKey();

@@ -188,6 +188,27 @@ class AssignResponsibleWorkerTests {
   }
 
   @Test
+  void theWebFormsRuleDecidesInsteadOfTheOrderedListAndAGoneRuleFallsBack() {
+    lead(7L, null);
+    rule(7L, RuleTarget.USER, 2L, null); // what the ordered list would say: bob
+    when(rules.decisionOf(40L))
+        .thenReturn(
+            Optional.of(new AssignmentDecision(40, "web leads", RuleTarget.USER, 9L, null)));
+    assertThat(worker.assign(new AssignResponsibleWorker.Input("LEAD", 7L, false, 40L)))
+        .containsEntry("responsibleUser", "head");
+
+    lead(8L, null);
+    rule(8L, RuleTarget.USER, 2L, null);
+    when(rules.decisionOf(41L)).thenReturn(Optional.empty()); // deleted or switched off since
+    assertThat(worker.assign(new AssignResponsibleWorker.Input("LEAD", 8L, false, 41L)))
+        .containsEntry("responsibleUser", "bob");
+
+    lead(10L, 1L); // a form's fixed user is already responsible: kept, whatever the rule
+    assertThat(worker.assign(new AssignResponsibleWorker.Input("LEAD", 10L, false, 40L)))
+        .containsEntry("responsibleUser", "anna");
+  }
+
+  @Test
   void aRuleUserWhoIsAwayFallsBackToTheRoundRobin() {
     when(users.list(true))
         .thenReturn(

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.flowcrm.WorkersTestApplication;
@@ -19,6 +20,7 @@ import org.flowcrm.crm.assignment.RuleTarget;
 import org.flowcrm.crm.contact.ContactCommand;
 import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.lead.LeadCommand;
+import org.flowcrm.crm.lead.LeadFilter;
 import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.lead.LeadSource;
 import org.flowcrm.crm.lead.LeadView;
@@ -33,6 +35,11 @@ import org.flowcrm.crm.user.DepartmentService;
 import org.flowcrm.crm.user.UserCommand;
 import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
+import org.flowcrm.crm.webform.FormField;
+import org.flowcrm.crm.webform.LeadField;
+import org.flowcrm.crm.webform.WebFormCommand;
+import org.flowcrm.crm.webform.WebFormService;
+import org.flowcrm.crm.webform.WebFormView;
 import org.flowcrm.processes.ProcessIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +70,7 @@ class AssignmentRulesIT {
   @Autowired AssignmentRuleService rules;
   @Autowired UserDetailsService userDetails;
   @Autowired JdbcTemplate jdbc;
+  @Autowired WebFormService webForms;
 
   @BeforeEach
   void signInAndDeploy() {
@@ -191,6 +199,118 @@ class AssignmentRulesIT {
     LeadView plain = leads.create(lead("Plain " + run, LeadSource.WEB_FORM, List.of(), null));
     assertThat(qualifyTask(plain).getAssignee()).isNotNull();
     assertThat(rules.decide(AssignedRecord.LEAD, plain.id())).isEmpty();
+  }
+
+  @Test
+  void aWebFormsRuleOrFixedUserDecidesForItsLeadsWhateverTheOrderedList() {
+    String run = String.valueOf(System.nanoTime() % 1_000_000);
+    UserView junior = user("junior" + run);
+    UserView senior = user("formsenior" + run);
+    UserView fixed = user("fixed" + run);
+    rules.create(
+        rule("web leads to the junior", RuleTarget.USER, junior.id(), null)
+            .withSource(LeadSource.WEB_FORM)
+            .build());
+    long seniorRule =
+        rules
+            .create(
+                rule("phone leads to the senior", RuleTarget.USER, senior.id(), null)
+                    .withSource(LeadSource.PHONE)
+                    .build())
+            .id();
+    List<FormField> fields =
+        List.of(
+            new FormField(LeadField.LAST_NAME, "Last name", true),
+            new FormField(LeadField.EMAIL, "E-mail", true));
+
+    // the form names the senior's rule: its target applies, though its condition (phone) does not
+    WebFormView ruled =
+        webForms.create(
+            new WebFormCommand(
+                "Ruled " + run,
+                null,
+                fields,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true,
+                null,
+                null,
+                seniorRule,
+                false));
+    webForms.submit(
+        ruled.publicToken(),
+        Map.of("last_name", "Ruled" + run, "email", "ruled" + run + "@client.example"),
+        "198.51.100.1");
+    LeadView ruledLead = leadTitled(ruled.name() + ": Ruled" + run);
+    assertThat(qualifyTask(ruledLead).getAssignee()).isEqualTo(senior.login());
+    assertThat(leads.get(ruledLead.id()).responsibleId()).isEqualTo(senior.id());
+
+    // a form with a fixed user: the step keeps him
+    WebFormView fixedForm =
+        webForms.create(
+            new WebFormCommand(
+                "Fixed " + run,
+                null,
+                fields,
+                null,
+                null,
+                null,
+                fixed.id(),
+                null,
+                null,
+                true,
+                null,
+                null,
+                null,
+                false));
+    webForms.submit(
+        fixedForm.publicToken(),
+        Map.of("last_name", "Fixed" + run, "email", "fixed" + run + "@client.example"),
+        "198.51.100.2");
+    assertThat(qualifyTask(leadTitled(fixedForm.name() + ": Fixed" + run)).getAssignee())
+        .isEqualTo(fixed.login());
+
+    // a form without either: the ordered list, as for any web form lead
+    WebFormView plain =
+        webForms.create(
+            new WebFormCommand(
+                "Plain " + run,
+                null,
+                fields,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true,
+                null,
+                null,
+                null,
+                false));
+    webForms.submit(
+        plain.publicToken(),
+        Map.of("last_name", "Plain" + run, "email", "plain" + run + "@client.example"),
+        "198.51.100.3");
+    assertThat(qualifyTask(leadTitled(plain.name() + ": Plain" + run)).getAssignee())
+        .isEqualTo(junior.login());
+  }
+
+  private LeadView leadTitled(String title) {
+    String word = title.substring(title.lastIndexOf(' ') + 1);
+    return leads
+        .list(
+            new LeadFilter(null, LeadSource.WEB_FORM, null, word),
+            new org.flowcrm.crm.shared.ListRequest(null, 5, null))
+        .items()
+        .stream()
+        .filter(l -> l.title().equals(title))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no lead " + title));
   }
 
   private UserView user(String login) {

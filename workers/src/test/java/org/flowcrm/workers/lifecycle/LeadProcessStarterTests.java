@@ -17,6 +17,7 @@ import org.flowcrm.crm.lead.LeadSource;
 import org.flowcrm.crm.process.ProcessLink;
 import org.flowcrm.crm.process.ProcessLinkService;
 import org.flowcrm.crm.process.ProcessSubject;
+import org.flowcrm.crm.webform.WebFormService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ class LeadProcessStarterTests {
 
   private final CamundaClient client = mock(CamundaClient.class);
   private final ProcessLinkService links = mock(ProcessLinkService.class);
+  private final WebFormService webForms = mock(WebFormService.class);
   private final Retrying retrying = new Retrying(2, Duration.ofMillis(10));
   private final LeadCreated created =
       new LeadCreated(7L, LeadSource.WEB_FORM, "NEW", null, Instant.now());
@@ -35,7 +37,7 @@ class LeadProcessStarterTests {
 
   @Test
   void switchedOffItStartsNothing() throws Exception {
-    new LeadProcessStarter(client, links, retrying, false).leadCreated(created);
+    new LeadProcessStarter(client, links, retrying, webForms, false).leadCreated(created);
     Thread.sleep(100);
     verifyNoInteractions(client, links);
   }
@@ -43,7 +45,7 @@ class LeadProcessStarterTests {
   @Test
   void anImportedLeadStartsNothing() throws Exception {
     LeadCreated imported = new LeadCreated(8L, LeadSource.IMPORT, "NEW", null, Instant.now());
-    new LeadProcessStarter(client, links, retrying, true).leadCreated(imported);
+    new LeadProcessStarter(client, links, retrying, webForms, true).leadCreated(imported);
     Thread.sleep(100);
     verifyNoInteractions(client, links);
   }
@@ -52,7 +54,7 @@ class LeadProcessStarterTests {
   void aLeadThatAlreadyHasItsProcessIsNotStartedAgain() {
     when(links.find(ProcessSubject.LEAD, 7L))
         .thenReturn(new ProcessLink(5L, "lead-processing", null, null, Instant.now()));
-    new LeadProcessStarter(client, links, retrying, true).leadCreated(created);
+    new LeadProcessStarter(client, links, retrying, webForms, true).leadCreated(created);
     verify(links, timeout(2000)).find(ProcessSubject.LEAD, 7L);
     verify(client, never()).newCreateInstanceCommand();
     verify(links, never()).record(any(), anyLong(), anyLong(), any(), any(), any());

@@ -4,6 +4,7 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.flowcrm.crm.shared.FieldProblem;
 import org.flowcrm.crm.webform.FormInput;
 import org.flowcrm.crm.webform.SubmissionRateLimiter;
 import org.flowcrm.crm.webform.SubmissionRejected;
+import org.flowcrm.crm.webform.SuspectedSpam;
 import org.flowcrm.crm.webform.WebFormService;
 import org.flowcrm.crm.webform.WebFormView;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,14 +42,17 @@ class PublicFormController {
 
   private final WebFormService forms;
   private final SubmissionRateLimiter rateLimiter;
+  private final SuspectedSpam spam;
   private final long maxBodyBytes;
 
   PublicFormController(
       WebFormService forms,
       SubmissionRateLimiter rateLimiter,
+      SuspectedSpam spam,
       @Value("${flowcrm.web-forms.max-body-bytes:32768}") long maxBodyBytes) {
     this.forms = forms;
     this.rateLimiter = rateLimiter;
+    this.spam = spam;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -58,7 +63,9 @@ class PublicFormController {
       return html(
           HttpStatus.NOT_FOUND, page("Form not available", "<p>This form is not available.</p>"));
     }
-    return html(HttpStatus.OK, render(form.get(), forms.inputs(form.get()), Map.of(), List.of()));
+    return html(
+        HttpStatus.OK,
+        render(form.get(), forms.inputs(form.get()), Map.of(), List.of(), shown(token)));
   }
 
   @PostMapping(
@@ -96,15 +103,23 @@ class PublicFormController {
       return done(json, form);
     }
     try {
-      forms.submit(token, values);
+      // held or created, the visitor (perhaps a bot) is thanked alike
+      forms.submit(token, values, request.getRemoteAddr());
     } catch (SubmissionRejected rejected) {
       if (json) {
         return problem(true, HttpStatus.BAD_REQUEST, rejected.getMessage(), rejected.problems());
       }
+      // the form shown again keeps the time it was first shown: filling it took that long
+      String shown = values.getOrDefault(SuspectedSpam.SHOWN, shown(token));
       return html(
-          HttpStatus.BAD_REQUEST, render(form, forms.inputs(form), values, rejected.problems()));
+          HttpStatus.BAD_REQUEST,
+          render(form, forms.inputs(form), values, rejected.problems(), shown));
     }
     return done(json, form);
+  }
+
+  private String shown(String token) {
+    return spam.stamp(token, Instant.now());
   }
 
   private ResponseEntity<?> done(boolean json, WebFormView form) {
@@ -153,7 +168,8 @@ class PublicFormController {
       WebFormView form,
       List<FormInput> inputs,
       Map<String, String> values,
-      List<FieldProblem> problems) {
+      List<FieldProblem> problems,
+      String shown) {
     Map<String, String> errors = new HashMap<>();
     problems.forEach(p -> errors.putIfAbsent(p.field(), p.message()));
     StringBuilder body = new StringBuilder();
@@ -166,6 +182,11 @@ class PublicFormController {
       body.append("</ul></div>");
     }
     body.append("<form method=\"post\" accept-charset=\"UTF-8\" novalidate>");
+    body.append("<input type=\"hidden\" name=\"")
+        .append(SuspectedSpam.SHOWN)
+        .append("\" value=\"")
+        .append(htmlEscape(shown))
+        .append("\">");
     for (FormInput input : inputs) {
       String name = input.name();
       String id = "f-" + name.replace('.', '-');

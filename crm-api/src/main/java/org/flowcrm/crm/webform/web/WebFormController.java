@@ -4,6 +4,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.flowcrm.crm.shared.ETags;
+import org.flowcrm.crm.webform.AcceptedSubmission;
+import org.flowcrm.crm.webform.HeldSubmissionView;
+import org.flowcrm.crm.webform.SubmissionReview;
 import org.flowcrm.crm.webform.WebFormCommand;
 import org.flowcrm.crm.webform.WebFormService;
 import org.flowcrm.crm.webform.WebFormView;
@@ -16,21 +19,25 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Administration of web forms. Every answer carries the form's absolute public URL and the iframe
- * snippet to paste into another website.
+ * snippet to paste into another website. {@code /held} is the review queue of submissions held as
+ * suspected spam.
  */
 @RestController
 @RequestMapping("/api/v1/web-forms")
 class WebFormController {
 
   private final WebFormService forms;
+  private final SubmissionReview review;
 
-  WebFormController(WebFormService forms) {
+  WebFormController(WebFormService forms, SubmissionReview review) {
     this.forms = forms;
+    this.review = review;
   }
 
   @GetMapping
@@ -66,6 +73,25 @@ class WebFormController {
   ResponseEntity<Void> delete(
       @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
     forms.delete(id, ETags.expectedVersion(ifMatch, false));
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The review queue: submissions held as suspected spam, of every form or of {@code formId}. */
+  @GetMapping("/held")
+  List<HeldSubmissionView> held(@RequestParam(required = false) Long formId) {
+    return review.held(formId);
+  }
+
+  /** Creates what the held submission's form creates, and starts its process. */
+  @PostMapping("/held/{id}/accept")
+  AcceptedSubmission accept(@PathVariable long id) {
+    return review.accept(id);
+  }
+
+  /** Rejects (deletes) a held submission. */
+  @DeleteMapping("/held/{id}")
+  ResponseEntity<Void> reject(@PathVariable long id) {
+    review.reject(id);
     return ResponseEntity.noContent().build();
   }
 
