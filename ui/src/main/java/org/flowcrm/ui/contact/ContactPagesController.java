@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.flowcrm.crm.company.CompanyService;
 import org.flowcrm.crm.contact.ContactFilter;
+import org.flowcrm.crm.contact.ContactPhotoService;
 import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.contact.ContactView;
 import org.flowcrm.crm.customfield.CustomizableEntity;
@@ -40,6 +41,7 @@ class ContactPagesController {
   private final BulkBar bulkBar;
   private final UserService users;
   private final ListViews listViews;
+  private final ContactPhotoService photos;
 
   ContactPagesController(
       ContactService contacts,
@@ -49,7 +51,9 @@ class ContactPagesController {
       BulkBar bulkBar,
       ListViews listViews,
       RecordExtras extras,
-      UserService users) {
+      UserService users,
+      ContactPhotoService photos) {
+    this.photos = photos;
     this.users = users;
     this.listViews = listViews;
     this.extras = extras;
@@ -81,6 +85,7 @@ class ContactPagesController {
         .names(contact.companyIds())
         .forEach((companyId, name) -> companyNames.put(String.valueOf(companyId), name));
     model.addAttribute("contact", contact);
+    model.addAttribute("hasPhoto", photos.has(id));
     model.addAttribute("companyNames", companyNames);
     model.addAttribute(
         "deals",
