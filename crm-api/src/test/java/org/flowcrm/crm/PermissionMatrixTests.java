@@ -993,6 +993,22 @@ class PermissionMatrixTests extends ApiTest {
     r.put(
         "GET /api/v1/contacts/export.vcf",
         new OnKind(EntityType.CONTACT, Action.EXPORT, c -> get("/api/v1/contacts/export.vcf")));
+    // the photo is as visible as its contact (the fixture contact gets one first)
+    r.put(
+        "GET /api/v1/contacts/{id}/photo",
+        new OnRecord(
+            EntityType.CONTACT,
+            Action.READ,
+            id -> {
+              jdbcClient
+                  .sql(
+                      "INSERT IGNORE INTO crm_contact_photo (contact_id, content_type, size_bytes, image,"
+                          + " created_at) VALUES (:id, 'image/gif', 6, :image, NOW(6))")
+                  .param("id", id)
+                  .param("image", "GIF89a".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                  .update();
+              return get("/api/v1/contacts/" + id + "/photo");
+            }));
     // web forms are a setting
     r.put("GET /api/v1/web-forms", new AdminOnly(c -> get("/api/v1/web-forms")));
     r.put("POST /api/v1/web-forms", new AdminOnly(c -> json(post("/api/v1/web-forms"), webForm())));

@@ -1,12 +1,15 @@
 package org.flowcrm.crm.importing;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.flowcrm.crm.contact.ContactBatch;
 import org.flowcrm.crm.contact.ContactCommand;
+import org.flowcrm.crm.contact.ContactPhotoService;
 import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.contact.ContactView;
+import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.Email;
 import org.flowcrm.crm.shared.Phone;
 import org.springframework.stereotype.Component;
@@ -18,11 +21,14 @@ class ContactImporter extends UpdatingImporter<ContactCommand> {
 
   private final ContactService contacts;
   private final ContactBatch batch;
+  private final ContactPhotoService photos;
 
-  ContactImporter(JsonMapper json, ContactService contacts, ContactBatch batch) {
+  ContactImporter(
+      JsonMapper json, ContactService contacts, ContactBatch batch, ContactPhotoService photos) {
     super(json);
     this.contacts = contacts;
     this.batch = batch;
+    this.photos = photos;
   }
 
   @Override
@@ -111,6 +117,44 @@ class ContactImporter extends UpdatingImporter<ContactCommand> {
   @Override
   boolean createsInBulk() {
     return true;
+  }
+
+  /**
+   * A vCard's photo lands on the contact it created. A photo at a web address is not fetched (the
+   * server would call any address a file names), and one the photo service refuses (too large, not
+   * an image) is left out: either is a notice in the report, the contact stays.
+   */
+  @Override
+  void created(Row row, long id, List<RowFailure> notices) {
+    if (!row.has(SourceReader.PHOTO)) {
+      return;
+    }
+    String photo = row.text(SourceReader.PHOTO);
+    int comma = photo.indexOf(',');
+    if (!photo.startsWith("data:") || comma < 0 || !photo.substring(0, comma).endsWith(";base64")) {
+      notices.add(
+          RowFailure.noted(
+              row.number(),
+              "PHOTO",
+              "the photo at "
+                  + (photo.length() > 200 ? photo.substring(0, 200) + "…" : photo)
+                  + " was not imported: only photos inside the card are, web addresses are not"
+                  + " downloaded"));
+      return;
+    }
+    String reason;
+    try {
+      photos.store(id, Base64.getMimeDecoder().decode(photo.substring(comma + 1)));
+      return;
+    } catch (BadParameterException refused) {
+      reason = "it " + refused.getMessage();
+    } catch (IllegalArgumentException notBase64) {
+      reason = "its data is not valid base64";
+    } catch (RuntimeException refused) {
+      // e.g. the importing user may not change the contact he just created
+      reason = refused.getMessage();
+    }
+    notices.add(RowFailure.noted(row.number(), "PHOTO", "the photo was not imported: " + reason));
   }
 
   @Override

@@ -75,6 +75,12 @@ abstract class EntityImporter<C> {
     return false;
   }
 
+  /**
+   * Called for each record a row created, after it has its id: what the command cannot carry (a
+   * vCard's photo) is added here. A problem is reported as a notice; the record stays.
+   */
+  void created(Row row, long id, List<RowFailure> notices) {}
+
   abstract void delete(long id);
 
   /** Deletes many; returns how many were deleted (bulk importers override this). */

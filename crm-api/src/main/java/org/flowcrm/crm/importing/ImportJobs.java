@@ -136,26 +136,46 @@ class ImportJobs {
   void addFailures(long id, List<RowFailure> failures) {
     for (int from = 0; from < failures.size(); from += 1000) {
       List<RowFailure> chunk = failures.subList(from, Math.min(failures.size(), from + 1000));
-      List<Object> args = new java.util.ArrayList<>(chunk.size() * 4);
+      List<Object> args = new java.util.ArrayList<>(chunk.size() * 5);
       for (RowFailure f : chunk) {
         args.add(id);
         args.add(f.row());
         args.add(f.column() == null ? null : truncate(f.column(), 255));
         args.add(truncate(f.reason(), 1000));
+        args.add(f.notice());
       }
       jdbc.update(
-          "INSERT INTO crm_import_failure (import_id, row_no, column_name, reason) VALUES "
-              + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")),
+          "INSERT INTO crm_import_failure (import_id, row_no, column_name, reason, notice) VALUES "
+              + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)")),
           args.toArray());
     }
   }
 
   List<RowFailure> failures(long id) {
     return jdbc.query(
-        "SELECT row_no, column_name, reason FROM crm_import_failure WHERE import_id = ?"
+        "SELECT row_no, column_name, reason, notice FROM crm_import_failure WHERE import_id = ?"
             + " ORDER BY row_no",
-        (rs, n) -> new RowFailure(rs.getLong(1), rs.getString(2), rs.getString(3)),
+        (rs, n) ->
+            new RowFailure(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
         id);
+  }
+
+  /** The latest imports of these kinds, newest first. */
+  List<ImportView> recent(java.util.Collection<ImportEntityType> types, int limit) {
+    if (types.isEmpty()) {
+      return List.of();
+    }
+    return jdbc
+        .query(
+            "SELECT * FROM crm_import_job WHERE entity_type IN ("
+                + String.join(", ", java.util.Collections.nCopies(types.size(), "?"))
+                + ") ORDER BY id DESC LIMIT "
+                + limit,
+            this::job,
+            types.stream().map(Enum::name).toArray())
+        .stream()
+        .map(Job::view)
+        .toList();
   }
 
   /** A record the import created ({@code previous} null) or updated. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -150,13 +151,22 @@ class ImportRunner {
       this.job = job;
       this.importer = importer;
       fields.forEach(f -> this.fields.put(f.name(), f));
+      if (job.format() == ImportFormat.VCARD) {
+        // a card's photo rides along as a data: URI (or its web address) for the importer
+        this.fields.put(SourceReader.PHOTO, ImportField.text(SourceReader.PHOTO));
+      }
       this.columns = columns;
       this.mapping = mapping;
       this.context = context;
       ImportSettings s = job.settings();
+      // Strict, so that 31.02.1980 is refused rather than quietly made 29.02.1980; strict needs
+      // the proleptic year (u) where people write y (year of era).
       this.dates =
           DateTimeFormatter.ofPattern(
-              job.format() == ImportFormat.VCARD ? "yyyy-MM-dd" : s.dateFormat(), Locale.ROOT);
+                  (job.format() == ImportFormat.VCARD ? "yyyy-MM-dd" : s.dateFormat())
+                      .replace('y', 'u'),
+                  Locale.ROOT)
+              .withResolverStyle(ResolverStyle.STRICT);
       this.decimalComma = ",".equals(s.decimalSeparator());
       this.mode = importer.findsDuplicates() ? s.duplicateMode() : DuplicateMode.CREATE;
       this.key = s.duplicateKey();
@@ -244,7 +254,7 @@ class ImportRunner {
       jobs.addItems(job.id(), items);
       jobs.addFailures(job.id(), failures);
       Set<Long> failedRows = new LinkedHashSet<>();
-      failures.forEach(f -> failedRows.add(f.row()));
+      failures.stream().filter(f -> !f.notice()).forEach(f -> failedRows.add(f.row()));
       jobs.progress(job.id(), raws.size(), created, updated, skipped, failedRows.size());
     }
 
@@ -270,6 +280,7 @@ class ImportRunner {
           items.add(new ImportJobs.Item(importer.type(), id, null));
           p.keys().forEach(k -> context.createdByKey.put(k, id));
           created++;
+          importer.created(p.row(), id, failures);
         } catch (RuntimeException e) {
           failures.add(new RowFailure(p.row().number(), column(e, p.row()), reason(e)));
         }

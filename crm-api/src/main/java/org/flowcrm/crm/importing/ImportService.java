@@ -27,6 +27,7 @@ import org.flowcrm.crm.customfield.CustomizableEntity;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
+import org.flowcrm.crm.permission.Scope;
 import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.Caller;
 import org.flowcrm.crm.shared.ConflictException;
@@ -172,6 +173,24 @@ public class ImportService {
     return require(id);
   }
 
+  /** The latest {@code limit} imports of the kinds the caller may import, newest first. */
+  public List<ImportView> recent(int limit) {
+    List<ImportEntityType> types = new ArrayList<>();
+    for (ImportEntityType type : ImportEntityType.values()) {
+      if (mayImport(type)) {
+        types.add(type);
+      }
+    }
+    return jobs.recent(types, Math.max(1, Math.min(limit, 500)));
+  }
+
+  /** Whether the caller may import (and so create) records of this kind. */
+  public boolean mayImport(ImportEntityType type) {
+    EntityType entity = EntityType.valueOf(type.name());
+    return policy.scope(entity, Action.IMPORT) != Scope.NONE
+        && policy.scope(entity, Action.CREATE) != Scope.NONE;
+  }
+
   public ImportPreview preview(long id) {
     ImportJobs.Job job = requireJob(id);
     ImportView view = job.view();
@@ -188,6 +207,15 @@ public class ImportService {
           });
     } catch (RowProblem unreadable) {
       throw new InvalidFieldException("file", unreadable.getMessage());
+    }
+    if (view.format() == ImportFormat.VCARD) {
+      int photo = SourceReader.VCARD_COLUMNS.indexOf(SourceReader.PHOTO);
+      rows.replaceAll(
+          cells -> {
+            List<String> shown = new ArrayList<>(cells);
+            shown.set(photo, SourceReader.describePhoto(shown.get(photo)));
+            return shown;
+          });
     }
     boolean remembered =
         view.format() == ImportFormat.CSV
@@ -228,7 +256,15 @@ public class ImportService {
                   null,
                   null));
     }
-    check(job, merged);
+    // A change of only how the file reads is kept even when the new guess leaves a required field
+    // unmapped: the preview then shows it, and start refuses it.
+    boolean readingOnly =
+        change.fields() == null
+            && change.duplicateMode() == null
+            && change.duplicateKey() == null
+            && change.dateFormat() == null
+            && change.decimalSeparator() == null;
+    check(job, merged, !readingOnly);
     String layout = layoutKey(job, merged);
     jobs.saveSettings(id, merged, layout);
     if (job.format() == ImportFormat.CSV) {
@@ -240,7 +276,7 @@ public class ImportService {
   /** Starts the import in the background; {@link #get} shows its progress. */
   public ImportView start(long id) {
     ImportView job = require(id);
-    check(job, job.settings());
+    check(job, job.settings(), true);
     if (!jobs.transition(id, ImportStatus.UPLOADED, ImportStatus.RUNNING)) {
       throw new ConflictException(
           "Import " + id + " is " + job.status() + "; it can run only once");
@@ -299,7 +335,8 @@ public class ImportService {
     return new RevertResult(deleted, restored, List.copyOf(listed));
   }
 
-  private void check(ImportView job, ImportSettings s) {
+  /** {@code complete}: whether every required field must be mapped by now. */
+  private void check(ImportView job, ImportSettings s, boolean complete) {
     List<FieldProblem> problems = new ArrayList<>();
     EntityImporter<?> importer = importer(job.entityType());
     if (job.format() == ImportFormat.CSV) {
@@ -342,7 +379,7 @@ public class ImportService {
         }
       }
       for (ImportField field : known.values()) {
-        if (field.required() && !used.contains(field.name())) {
+        if (complete && field.required() && !used.contains(field.name())) {
           problems.add(
               new FieldProblem("fields", field.name() + " is required: map a column to it"));
         }
@@ -555,7 +592,9 @@ public class ImportService {
     return job;
   }
 
+  /** Importing creates records: a role needs both rights for the kind. */
   private void requireImport(ImportEntityType type) {
     policy.requireAny(EntityType.valueOf(type.name()), Action.IMPORT);
+    policy.requireAny(EntityType.valueOf(type.name()), Action.CREATE);
   }
 }

@@ -7,6 +7,7 @@ import ezvcard.property.Address;
 import ezvcard.property.Birthday;
 import ezvcard.property.Email;
 import ezvcard.property.Note;
+import ezvcard.property.Photo;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 import java.io.BufferedInputStream;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,16 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class SourceReader {
 
-  /** The columns a vCard becomes; each is also the contact field it fills. */
+  /**
+   * The vCard column of the card's photo: a {@code data:} URI of the image, or the web address a
+   * card points to (not downloaded). Not a contact field: {@link ContactImporter} stores it.
+   */
+  static final String PHOTO = "photo";
+
+  /**
+   * The columns a vCard becomes; each is also the contact field it fills ({@link #PHOTO} last, see
+   * there).
+   */
   static final List<String> VCARD_COLUMNS =
       List.of(
           "firstName",
@@ -56,7 +67,8 @@ final class SourceReader {
           "region",
           "postalCode",
           "country",
-          "notes");
+          "notes",
+          PHOTO);
 
   private SourceReader() {}
 
@@ -88,7 +100,8 @@ final class SourceReader {
 
   /**
    * Calls {@code row} with each data row's number in the file (the header is row 1) and cells, in
-   * order, until it returns false. Blank lines are skipped but counted.
+   * order, until it returns false. Blank lines are skipped but counted (unless the settings say not
+   * to skip them).
    */
   static void forEachRow(
       Path file,
@@ -128,7 +141,9 @@ final class SourceReader {
           continue;
         }
         List<String> cells = record.toList();
-        if (!includeHeader && cells.stream().allMatch(String::isBlank)) {
+        if (!includeHeader
+            && settings.skipsEmptyLines()
+            && cells.stream().allMatch(String::isBlank)) {
           continue;
         }
         if (!row.test(number, cells)) {
@@ -241,12 +256,48 @@ final class SourceReader {
     if (!notes.isEmpty()) {
       values.put("notes", String.join("\n", notes));
     }
+    values.put(PHOTO, photo(card));
     List<String> cells = new ArrayList<>(VCARD_COLUMNS.size());
     for (String column : VCARD_COLUMNS) {
       String value = values.get(column);
       cells.add(value == null ? "" : value.trim());
     }
     return cells;
+  }
+
+  /**
+   * The card's first photo: inline bytes (3.0 {@code ENCODING=b}, 4.0 {@code data:} URI) as a
+   * {@code data:} URI, or the web address it points to.
+   */
+  private static String photo(VCard card) {
+    for (Photo photo : card.getPhotos()) {
+      if (photo.getData() != null && photo.getData().length > 0) {
+        String type =
+            photo.getContentType() == null || photo.getContentType().getMediaType() == null
+                ? "application/octet-stream"
+                : photo.getContentType().getMediaType();
+        return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(photo.getData());
+      }
+      if (!blank(photo.getUrl())) {
+        return photo.getUrl().trim();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What a preview shows of a photo cell: "image/jpeg, 12 KB" for an inline image, the web address
+   * otherwise (the data would fill the table).
+   */
+  static String describePhoto(String cell) {
+    if (cell == null || !cell.startsWith("data:")) {
+      return cell;
+    }
+    int comma = cell.indexOf(',');
+    int semicolon = cell.indexOf(';');
+    String type = cell.substring(5, semicolon > 0 && semicolon < comma ? semicolon : comma);
+    long bytes = (cell.length() - comma - 1) * 3L / 4;
+    return type + ", " + Math.max(1, (bytes + 1023) / 1024) + " KB";
   }
 
   private static String join(String given, List<String> additional) {

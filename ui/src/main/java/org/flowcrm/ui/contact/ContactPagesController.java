@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.flowcrm.crm.company.CompanyService;
 import org.flowcrm.crm.contact.ContactFilter;
+import org.flowcrm.crm.contact.ContactPhotoService;
 import org.flowcrm.crm.contact.ContactService;
 import org.flowcrm.crm.contact.ContactView;
 import org.flowcrm.crm.customfield.CustomizableEntity;
@@ -39,6 +40,7 @@ class ContactPagesController {
   private final BulkBar bulkBar;
   private final ContactCardFields cardFields;
   private final ListViews listViews;
+  private final ContactPhotoService photos;
 
   ContactPagesController(
       ContactService contacts,
@@ -48,8 +50,10 @@ class ContactPagesController {
       BulkBar bulkBar,
       ListViews listViews,
       RecordExtras extras,
-      ContactCardFields cardFields) {
+      ContactCardFields cardFields,
+      ContactPhotoService photos) {
     this.cardFields = cardFields;
+    this.photos = photos;
     this.listViews = listViews;
     this.extras = extras;
     this.bulkBar = bulkBar;
@@ -80,6 +84,7 @@ class ContactPagesController {
         .names(contact.companyIds())
         .forEach((companyId, name) -> companyNames.put(String.valueOf(companyId), name));
     model.addAttribute("contact", contact);
+    model.addAttribute("hasPhoto", photos.has(id));
     model.addAttribute("companyNames", companyNames);
     model.addAttribute(
         "deals",

@@ -26,6 +26,16 @@ public final class Allowed {
     return to(entity, Action.READ.name());
   }
 
+  /** Whether the user may do {@code action} on some records of some kind (e.g. import). */
+  public boolean any(String action) {
+    for (EntityType entity : EntityType.values()) {
+      if (to(entity.name(), action)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the user may do {@code action} on some records of {@code entity}. */
   public boolean to(String entity, String action) {
     if (scopes == null) {

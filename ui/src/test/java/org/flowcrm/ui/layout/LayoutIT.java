@@ -29,6 +29,7 @@ class LayoutIT extends BrowserTest {
             "Tasks",
             "Processes",
             "Reports",
+            "Import",
             "Administration"); // the tests sign in as the administrator
     assertThat(browser.findElement(By.cssSelector(".app-nav a[aria-current=\"page\"]")).getText())
         .isEqualTo("Home");

@@ -89,7 +89,8 @@ class ImportController {
         new CSVPrinter(
             writer, CSVFormat.RFC4180.builder().setHeader("row", "column", "reason").get())) {
       for (RowFailure f : failures) {
-        csv.printRecord(f.row(), f.column(), f.reason());
+        // a note on an imported row (a photo left out) says so: the row itself was imported
+        csv.printRecord(f.row(), f.column(), f.notice() ? "note: " + f.reason() : f.reason());
       }
     }
   }
