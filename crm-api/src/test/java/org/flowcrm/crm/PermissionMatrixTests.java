@@ -479,6 +479,9 @@ class PermissionMatrixTests extends ApiTest {
             Action.UPDATE,
             id -> json(post("/api/v1/deals/" + id + "/comments"), map("text", "hello"))));
     r.put("GET /api/v1/deals/totals", new AnyUser(c -> get("/api/v1/deals/totals?pipelineId=1")));
+    r.put(
+        "GET /api/v1/deals/{id}/card",
+        new OnRecord(EntityType.DEAL, Action.READ, id -> get("/api/v1/deals/" + id + "/card")));
     // online-store orders: the store's user needs to create deals (StoreOrderApiTests)
     r.put(
         "POST /api/v1/store-orders",

@@ -11,9 +11,13 @@ import org.flowcrm.crm.report.GroupBy;
 import org.flowcrm.crm.report.ReportParameters;
 import org.flowcrm.crm.report.ReportService;
 import org.flowcrm.crm.report.StandardReport;
+import org.flowcrm.crm.security.CrmUserPrincipal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Runs every standard report and the funnel {@code -Dbenchmark.runs} times (after 3 unmeasured
@@ -33,14 +37,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </pre>
  *
  * Without {@code spring.datasource.url} it runs on the tests' embedded database with whatever is in
- * it (a smoke run). {@code benchmark.until} is the last day of both periods (default today).
- * Results go to docs/benchmarks.md.
+ * it (a smoke run). {@code benchmark.until} is the last day of both periods (default today); {@code
+ * benchmark.user} (a login) measures that user's scope instead of a director's. Results go to
+ * docs/benchmarks.md.
  */
 class ReportBenchmark extends ApiTest {
 
   @Autowired ReportService reports;
   @Autowired SystemUser systemUser;
   @Autowired JdbcTemplate jdbc;
+
+  private CrmUserPrincipal user;
 
   @Test
   void everyReportAndTheFunnel() {
@@ -90,12 +97,12 @@ class ReportBenchmark extends ApiTest {
   private void measure(String name, String period, int runs, Supplier<Integer> report) {
     int rows = 0;
     for (int i = 0; i < 3; i++) {
-      rows = systemUser.runAs(report);
+      rows = asCaller(report);
     }
     long[] times = new long[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      systemUser.runAs(report);
+      asCaller(report);
       times[i] = System.nanoTime() - start;
     }
     Arrays.sort(times);
@@ -103,6 +110,38 @@ class ReportBenchmark extends ApiTest {
         "%-24s %-6s %9.1f %9.1f %9d%n",
         name, period, percentile(times, 50), percentile(times, 95), rows);
     assertThat(times).isNotEmpty();
+  }
+
+  /**
+   * Runs as the system user (a director's scope), or with {@code -Dbenchmark.user=head1} as that
+   * user, so that a head's or a manager's scope can be measured too.
+   */
+  private Integer asCaller(Supplier<Integer> report) {
+    String login = System.getProperty("benchmark.user", "");
+    if (login.isBlank()) {
+      return systemUser.runAs(report);
+    }
+    if (user == null) {
+      // looked up once, outside the measured runs
+      long id = jdbc.queryForObject("SELECT id FROM crm_user WHERE login = ?", Long.class, login);
+      List<String> roles =
+          jdbc.queryForList(
+              "SELECT r.code FROM crm_role r JOIN crm_user_role ur ON ur.role_id = r.id"
+                  + " WHERE ur.user_id = ?",
+              String.class,
+              id);
+      user = new CrmUserPrincipal(id, login, "", true, false, roles);
+    }
+    SecurityContext previous = SecurityContextHolder.getContext();
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    SecurityContextHolder.setContext(context);
+    try {
+      return report.get();
+    } finally {
+      SecurityContextHolder.setContext(previous);
+    }
   }
 
   private static double percentile(long[] sorted, int percent) {

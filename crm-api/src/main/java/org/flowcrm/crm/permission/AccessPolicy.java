@@ -30,8 +30,10 @@ import org.springframework.stereotype.Component;
  * runs as the system user through {@link SystemUser#runAs}. Without either, everything is refused:
  * forgetting to wrap a job fails loudly instead of running with unlimited rights.
  *
- * <p>Roles and permissions are read from the database on every call (a few indexed rows), so a
- * change of the matrix applies to the next request.
+ * <p>Roles and permissions are read from the database, so a change of the matrix applies to the
+ * next request. Within one HTTP request the caller's scopes, departments and hidden pipelines are
+ * read once and remembered for that request only (a request asks the same questions for every
+ * record it touches); outside a request (workers, schedulers) every call reads them.
  */
 @Component
 public class AccessPolicy {
@@ -54,11 +56,18 @@ public class AccessPolicy {
    * many questions at once (which menu entries to show). A pair missing from the map is NONE.
    */
   public Map<EntityType, Map<Action, Scope>> scopes() {
+    long caller = callerId();
+    Map<EntityType, Map<Action, Scope>> known =
+        RequestMemo.get("scopes", caller, () -> scopes(caller));
+    return known != null ? known : scopes(caller);
+  }
+
+  private Map<EntityType, Map<Action, Scope>> scopes(long caller) {
     Map<EntityType, Map<Action, Scope>> scopes = new EnumMap<>(EntityType.class);
     jdbc.sql(
             "SELECT p.entity_type, p.action, p.scope FROM crm_user_role ur JOIN crm_role_permission p"
                 + " ON p.role_id = ur.role_id WHERE ur.user_id = :user")
-        .param("user", callerId())
+        .param("user", caller)
         .query(
             (rs, i) ->
                 new Object[] {
@@ -311,6 +320,11 @@ public class AccessPolicy {
   // ---- internals
 
   Scope scope(long caller, EntityType entity, Action action) {
+    Map<EntityType, Map<Action, Scope>> known =
+        RequestMemo.get("scopes", caller, () -> scopes(caller));
+    if (known != null) {
+      return known.getOrDefault(entity, Map.of()).getOrDefault(action, Scope.NONE);
+    }
     return jdbc
         .sql(
             "SELECT p.scope FROM crm_user_role ur JOIN crm_role_permission p"
@@ -387,6 +401,15 @@ public class AccessPolicy {
    * them.
    */
   Set<Long> departments(long user, boolean withSubs) {
+    Set<Long> known =
+        RequestMemo.get(
+            withSubs ? "departmentsAndSubs" : "departments",
+            user,
+            () -> readDepartments(user, withSubs));
+    return known != null ? known : readDepartments(user, withSubs);
+  }
+
+  private Set<Long> readDepartments(long user, boolean withSubs) {
     Set<Long> own =
         new LinkedHashSet<>(
             jdbc.sql(
@@ -422,6 +445,11 @@ public class AccessPolicy {
 
   /** Pipelines every role of the user hides (a restriction with a pipeline and no stage). */
   private Set<Long> hiddenPipelines(long user) {
+    Set<Long> known = RequestMemo.get("hiddenPipelines", user, () -> readHiddenPipelines(user));
+    return known != null ? known : readHiddenPipelines(user);
+  }
+
+  private Set<Long> readHiddenPipelines(long user) {
     return new LinkedHashSet<>(
         jdbc.sql(
                 "SELECT rr.pipeline_id FROM crm_role_deal_restriction rr"

@@ -77,6 +77,7 @@ public class RoleService {
           "Role " + code + " is held by " + holders + " user(s); take it from them first");
     }
     jdbc.sql("DELETE FROM crm_role WHERE id = :id").param("id", role.id()).update();
+    RequestMemo.forgetAll();
     audit.record("ROLE_DELETED", callerLogin(), code, null);
   }
 
@@ -131,6 +132,7 @@ public class RoleService {
         changes.add(cell.entity() + " " + cell.action() + " " + old + "→" + cell.scope());
       }
     }
+    RequestMemo.forgetAll();
     if (!changes.isEmpty()) {
       audit.record(
           "PERMISSIONS_CHANGED",
@@ -176,6 +178,7 @@ public class RoleService {
           .param("semantic", r.stageSemantic())
           .update();
     }
+    RequestMemo.forgetAll();
     List<DealRestriction> after = restrictions(role.id());
     audit.record(
         "DEAL_RESTRICTIONS_CHANGED",
@@ -238,6 +241,7 @@ public class RoleService {
           .param("role", roleId)
           .update();
     }
+    RequestMemo.forgetAll();
     List<String> after = rolesOf(userId);
     audit.record("USER_ROLES_CHANGED", callerLogin(), login + ": " + before + " → " + after, null);
     return after;

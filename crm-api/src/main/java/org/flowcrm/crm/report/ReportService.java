@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.flowcrm.crm.currency.CurrencyService;
 import org.flowcrm.crm.permission.AccessPolicy;
@@ -109,31 +110,13 @@ public class ReportService {
             .orElseThrow(() -> new org.flowcrm.crm.shared.NotFoundException("Report", code));
     Where where = where(parameters, action);
     return switch (report) {
-      case MANAGERS ->
-          volume(
-              report,
-              where,
-              "d.responsible_id",
-              "MAX(u.display_name)",
-              " LEFT JOIN crm_user u ON u.id = d.responsible_id",
-              "manager");
-      case CONTACTS ->
-          volume(
-              report,
-              where,
-              "dc.contact_id",
-              "MAX(TRIM(CONCAT(c.first_name, ' ', c.last_name)))",
-              " JOIN crm_deal_contact dc ON dc.deal_id = d.id"
-                  + " JOIN crm_contact c ON c.id = dc.contact_id",
-              "contact");
-      case COMPANIES ->
-          volume(
-              report,
-              where,
-              "d.company_id",
-              "MAX(co.name)",
-              " JOIN crm_company co ON co.id = d.company_id",
-              "company");
+      case MANAGERS -> volume(report, where, VolumeDimension.MANAGER, ROW_LIMIT);
+      case CONTACTS, COMPANIES -> {
+        VolumeDimension dimension =
+            report == StandardReport.CONTACTS ? VolumeDimension.CONTACT : VolumeDimension.COMPANY;
+        yield rankedVolume(report, where, dimension, ROW_LIMIT)
+            .orElseGet(() -> volume(report, where, dimension, ROW_LIMIT));
+      }
       case COMPANY_PROFITABILITY -> profitability(report, where);
       case WON_DEALS -> wonDeals(report, where);
       case OVERDUE_DEALS -> overdue(report, where);
@@ -145,79 +128,295 @@ public class ReportService {
 
   // ---- 1–3: deal volume per manager, contact, company
 
+  /**
+   * What deal volume is grouped by: the group's key and name as SQL, the joins that reach them from
+   * {@code d} (the straightforward query), and for the ranked shape ({@link #rankedVolume}) how a
+   * won deal names its group ({@code candidateJoin}, {@code candidateKey}) and how a group reaches
+   * its deals back ({@code groupJoins}, from the candidate key {@code w.id}); the totals need no
+   * name, so they only join what decides whether a deal belongs to a group ({@code totalsJoin},
+   * {@code totalsCondition}: the foreign keys guarantee the contact or company exists). Fixed text
+   * only.
+   */
+  private enum VolumeDimension {
+    MANAGER(
+        "d.responsible_id",
+        "MAX(u.display_name)",
+        " LEFT JOIN crm_user u ON u.id = d.responsible_id",
+        "manager",
+        null,
+        null,
+        null,
+        null,
+        null),
+    CONTACT(
+        "dc.contact_id",
+        "MAX(TRIM(CONCAT(c.first_name, ' ', c.last_name)))",
+        " JOIN crm_deal_contact dc ON dc.deal_id = d.id"
+            + " JOIN crm_contact c ON c.id = dc.contact_id",
+        "contact",
+        " JOIN crm_deal_contact wdc ON wdc.deal_id = d.id",
+        "wdc.contact_id",
+        " JOIN crm_deal_contact dc ON dc.contact_id = w.id"
+            + " JOIN crm_deal d ON d.id = dc.deal_id"
+            + " JOIN crm_contact c ON c.id = dc.contact_id",
+        // fk_crm_deal_contact_contact: every link names an existing contact
+        " JOIN crm_deal_contact dc ON dc.deal_id = d.id",
+        ""),
+    COMPANY(
+        "d.company_id",
+        "MAX(co.name)",
+        " JOIN crm_company co ON co.id = d.company_id",
+        "company",
+        "",
+        "d.company_id",
+        " JOIN crm_deal d ON d.company_id = w.id JOIN crm_company co ON co.id = d.company_id",
+        // fk_crm_deal_company: a company id names an existing company
+        "",
+        " AND d.company_id IS NOT NULL");
+
+    final String key;
+    final String label;
+    final String joins;
+    final String nameColumn;
+    final String candidateJoin;
+    final String candidateKey;
+    final String groupJoins;
+    final String totalsJoin;
+    final String totalsCondition;
+
+    VolumeDimension(
+        String key,
+        String label,
+        String joins,
+        String nameColumn,
+        String candidateJoin,
+        String candidateKey,
+        String groupJoins,
+        String totalsJoin,
+        String totalsCondition) {
+      this.key = key;
+      this.label = label;
+      this.joins = joins;
+      this.nameColumn = nameColumn;
+      this.candidateJoin = candidateJoin;
+      this.candidateKey = candidateKey;
+      this.groupJoins = groupJoins;
+      this.totalsJoin = totalsJoin;
+      this.totalsCondition = totalsCondition;
+    }
+  }
+
+  /** The four measures of a deal-volume row (or of its totals, without GROUP BY). */
+  private static final String VOLUME_MEASURES =
+      " SUM(CASE WHEN d.created_at >= ? AND d.created_at < ? THEN 1 ELSE 0 END) AS worked,"
+          + " SUM(CASE WHEN s.semantic = 'WON' AND d.closed_at >= ? AND d.closed_at < ?"
+          + " THEN 1 ELSE 0 END) AS won,"
+          + " SUM(CASE WHEN s.semantic = 'LOST' AND d.closed_at >= ? AND d.closed_at < ?"
+          + " THEN 1 ELSE 0 END) AS lost,"
+          + " SUM(CASE WHEN s.semantic = 'WON' AND d.closed_at >= ? AND d.closed_at < ? THEN "
+          + BASE_AMOUNT
+          + " ELSE 0 END) AS income";
+
+  /** A deal counts for a group when it was created or closed in the period. */
+  private static final String WORKED_OR_CLOSED =
+      " WHERE ((d.created_at >= ? AND d.created_at < ?) OR (d.closed_at >= ? AND d.closed_at < ?))";
+
+  private static final String VOLUME_ORDER = " ORDER BY income DESC, worked DESC, name";
+
+  /** The straightforward deal volume: every group, sorted, the first {@code rowLimit} shown. */
   private Report volume(
-      StandardReport report,
-      Where where,
-      String key,
-      String label,
-      String joins,
-      String nameColumn) {
-    Object start = where.start();
-    Object end = where.end();
-    String won = "s.semantic = 'WON' AND d.closed_at >= ? AND d.closed_at < ?";
+      StandardReport report, Where where, VolumeDimension dimension, int rowLimit) {
     String sql =
         "SELECT "
-            + key
+            + dimension.key
             + " AS id, "
-            + label
+            + dimension.label
             + " AS name,"
-            + " SUM(CASE WHEN d.created_at >= ? AND d.created_at < ? THEN 1 ELSE 0 END) AS worked,"
-            + " SUM(CASE WHEN "
-            + won
-            + " THEN 1 ELSE 0 END) AS won,"
-            + " SUM(CASE WHEN s.semantic = 'LOST' AND d.closed_at >= ? AND d.closed_at < ?"
-            + " THEN 1 ELSE 0 END) AS lost,"
-            + " SUM(CASE WHEN "
-            + won
-            + " THEN "
-            + BASE_AMOUNT
-            + " ELSE 0 END) AS income"
+            + VOLUME_MEASURES
             + DEALS
-            + joins
-            + " WHERE ((d.created_at >= ? AND d.created_at < ?)"
-            + " OR (d.closed_at >= ? AND d.closed_at < ?))"
+            + dimension.joins
+            + WORKED_OR_CLOSED
             + where.sql()
             + " GROUP BY "
-            + key
-            + " ORDER BY income DESC, worked DESC, name";
-    List<Object> params = new ArrayList<>(List.of(start, end, start, end, start, end, start, end));
-    params.addAll(List.of(start, end, start, end));
+            + dimension.key
+            + VOLUME_ORDER;
+    List<Object> params = volumeParams(where);
+    params.addAll(periodTwice(where));
     params.addAll(where.params());
     List<Map<String, Object>> rows =
-        jdbc.sql(sql)
-            .params(params)
+        jdbc.sql(sql).params(params).query((rs, i) -> volumeRow(rs, dimension)).list();
+    List<ReportColumn> columns = volumeColumns(dimension);
+    return volumeResult(report, where, dimension, columns, rows, totals(columns, rows), rowLimit);
+  }
+
+  /**
+   * Deal volume by contact or company without grouping every contact or company of the period: the
+   * rows are ordered by income first, so when more than {@code rowLimit} groups have income, every
+   * row shown (and every bar of the chart, which leaves out groups without income) is a group with
+   * a deal won in the period. Only those groups are counted, from the won deals (an index range on
+   * the closing date) back to each group's deals; the totals are one ungrouped sum over the
+   * period's deals. Empty when too few groups have income: then rows without income are shown too,
+   * and the straightforward query (cheap at that size) answers. The result equals {@link
+   * #volume}'s.
+   */
+  private Optional<Report> rankedVolume(
+      StandardReport report, Where where, VolumeDimension dimension, int rowLimit) {
+    if (dimension.candidateKey == null) {
+      return Optional.empty(); // a few dozen managers: the straightforward query is cheap
+    }
+    String candidates =
+        "SELECT DISTINCT "
+            + dimension.candidateKey
+            + " AS id FROM crm_deal d JOIN crm_pipeline_stage s ON s.id = d.stage_id"
+            + dimension.candidateJoin
+            + " WHERE s.semantic = 'WON' AND d.closed_at >= ? AND d.closed_at < ?"
+            + " AND "
+            + dimension.candidateKey
+            + " IS NOT NULL"
+            + where.sql();
+    // a cheap range on the closing date first: with no more such groups than a report shows, the
+    // straightforward query answers without the ranked one being run for nothing
+    long candidateCount =
+        jdbc.sql("SELECT COUNT(*) FROM (" + candidates + ") w")
+            .params(where.withPeriod())
+            .query(Long.class)
+            .single();
+    if (candidateCount <= rowLimit) {
+      return Optional.empty();
+    }
+    String sql =
+        "SELECT w.id AS id, "
+            + dimension.label
+            + " AS name,"
+            + VOLUME_MEASURES
+            + " FROM ("
+            + candidates
+            + ") w"
+            + dimension.groupJoins
+            + " JOIN crm_currency cur ON cur.code = d.currency"
+            + " JOIN crm_pipeline_stage s ON s.id = d.stage_id"
+            + WORKED_OR_CLOSED
+            + where.sql()
+            + " GROUP BY w.id HAVING income > 0"
+            + VOLUME_ORDER;
+    List<Object> params = volumeParams(where);
+    params.addAll(where.withPeriod());
+    params.addAll(periodTwice(where));
+    params.addAll(where.params());
+    List<Map<String, Object>> rows =
+        jdbc.sql(sql).params(params).query((rs, i) -> volumeRow(rs, dimension)).list();
+    if (rows.size() <= rowLimit) {
+      return Optional.empty();
+    }
+    String totalsSql =
+        "SELECT"
+            + VOLUME_MEASURES
+            + DEALS
+            + dimension.totalsJoin
+            + WORKED_OR_CLOSED
+            + dimension.totalsCondition
+            + where.sql();
+    List<Object> totalsParams = volumeParams(where);
+    totalsParams.addAll(periodTwice(where));
+    totalsParams.addAll(where.params());
+    // one row of sums over every (deal, group) pair, as the straightforward totals add them up
+    Map<String, Object> sums =
+        jdbc.sql(totalsSql)
+            .params(totalsParams)
             .query(
                 (rs, i) -> {
-                  long wonCount = rs.getLong("won");
-                  long lostCount = rs.getLong("lost");
                   Map<String, Object> row = new LinkedHashMap<>();
-                  row.put("id", nullableLong(rs, "id"));
-                  row.put(nameColumn, rs.getString("name"));
                   row.put("worked", rs.getLong("worked"));
-                  row.put("won", wonCount);
-                  row.put("lost", lostCount);
-                  row.put("wonShare", percent(wonCount, wonCount + lostCount));
-                  row.put("lostShare", percent(lostCount, wonCount + lostCount));
+                  row.put("won", rs.getLong("won"));
+                  row.put("lost", rs.getLong("lost"));
                   row.put("income", money(rs.getBigDecimal("income")));
                   return row;
                 })
-            .list();
-    List<ReportColumn> columns =
-        List.of(
-            ReportColumn.text(nameColumn),
-            ReportColumn.of("worked", ColumnType.INTEGER),
-            ReportColumn.of("won", ColumnType.INTEGER),
-            ReportColumn.of("lost", ColumnType.INTEGER),
-            ReportColumn.of("wonShare", ColumnType.PERCENT),
-            ReportColumn.of("lostShare", ColumnType.PERCENT),
-            ReportColumn.of("income", ColumnType.MONEY));
-    Map<String, Object> totals = totals(columns, rows);
+            .single();
+    List<ReportColumn> columns = volumeColumns(dimension);
+    return Optional.of(
+        volumeResult(
+            report, where, dimension, columns, rows, totals(columns, List.of(sums)), rowLimit));
+  }
+
+  /**
+   * For tests: a deal-volume report with a smaller row limit, straightforward or ranked ({@code
+   * null} when the ranked shape does not apply because too few groups have income).
+   */
+  Report volume(StandardReport report, ReportParameters parameters, boolean ranked, int rowLimit) {
+    policy.requireAny(EntityType.REPORT, Action.READ);
+    Where where = where(parameters, Action.READ);
+    VolumeDimension dimension =
+        switch (report) {
+          case MANAGERS -> VolumeDimension.MANAGER;
+          case CONTACTS -> VolumeDimension.CONTACT;
+          case COMPANIES -> VolumeDimension.COMPANY;
+          default -> throw new IllegalArgumentException("not a volume report: " + report);
+        };
+    return ranked
+        ? rankedVolume(report, where, dimension, rowLimit).orElse(null)
+        : volume(report, where, dimension, rowLimit);
+  }
+
+  /** The period's bounds for the four measures of {@link #VOLUME_MEASURES}. */
+  private static List<Object> volumeParams(Where where) {
+    Object start = where.start();
+    Object end = where.end();
+    return new ArrayList<>(List.of(start, end, start, end, start, end, start, end));
+  }
+
+  private static List<Object> periodTwice(Where where) {
+    return List.of(where.start(), where.end(), where.start(), where.end());
+  }
+
+  private static Map<String, Object> volumeRow(ResultSet rs, VolumeDimension dimension)
+      throws SQLException {
+    long wonCount = rs.getLong("won");
+    long lostCount = rs.getLong("lost");
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", nullableLong(rs, "id"));
+    row.put(dimension.nameColumn, rs.getString("name"));
+    row.put("worked", rs.getLong("worked"));
+    row.put("won", wonCount);
+    row.put("lost", lostCount);
+    row.put("wonShare", percent(wonCount, wonCount + lostCount));
+    row.put("lostShare", percent(lostCount, wonCount + lostCount));
+    row.put("income", money(rs.getBigDecimal("income")));
+    return row;
+  }
+
+  private static List<ReportColumn> volumeColumns(VolumeDimension dimension) {
+    return List.of(
+        ReportColumn.text(dimension.nameColumn),
+        ReportColumn.of("worked", ColumnType.INTEGER),
+        ReportColumn.of("won", ColumnType.INTEGER),
+        ReportColumn.of("lost", ColumnType.INTEGER),
+        ReportColumn.of("wonShare", ColumnType.PERCENT),
+        ReportColumn.of("lostShare", ColumnType.PERCENT),
+        ReportColumn.of("income", ColumnType.MONEY));
+  }
+
+  private Report volumeResult(
+      StandardReport report,
+      Where where,
+      VolumeDimension dimension,
+      List<ReportColumn> columns,
+      List<Map<String, Object>> rows,
+      Map<String, Object> totals,
+      int rowLimit) {
     long wonTotal = (Long) totals.get("won");
     long lostTotal = (Long) totals.get("lost");
     totals.put("wonShare", percent(wonTotal, wonTotal + lostTotal));
     totals.put("lostShare", percent(lostTotal, wonTotal + lostTotal));
     return result(
-        report, where, columns, rows, totals, ChartHint.bars(nameColumn, "income"), false);
+        report,
+        where,
+        columns,
+        rows,
+        totals,
+        ChartHint.bars(dimension.nameColumn, "income"),
+        false,
+        rowLimit);
   }
 
   // ---- 4: income per company
@@ -868,8 +1067,20 @@ public class ReportService {
       Map<String, Object> totals,
       ChartHint hint,
       boolean truncated) {
-    boolean cut = truncated || rows.size() > ROW_LIMIT;
-    List<Map<String, Object>> shown = rows.size() > ROW_LIMIT ? rows.subList(0, ROW_LIMIT) : rows;
+    return result(report, where, columns, rows, totals, hint, truncated, ROW_LIMIT);
+  }
+
+  private Report result(
+      StandardReport report,
+      Where where,
+      List<ReportColumn> columns,
+      List<Map<String, Object>> rows,
+      Map<String, Object> totals,
+      ChartHint hint,
+      boolean truncated,
+      int rowLimit) {
+    boolean cut = truncated || rows.size() > rowLimit;
+    List<Map<String, Object>> shown = rows.size() > rowLimit ? rows.subList(0, rowLimit) : rows;
     ColumnType valueType =
         columns.stream()
             .filter(c -> c.key().equals(hint.valueColumn()))

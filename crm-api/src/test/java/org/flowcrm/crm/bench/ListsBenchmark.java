@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>contact search by part of an e-mail or a phone ({@code GET /api/v1/contacts?q=…});
  *   <li>open a deal: the deal with its rows, its contact, its company and its last 50 activities
  *       (four requests one after the other, timed together, as a client showing the card makes
- *       them).
+ *       them);
+ *   <li>open a deal in one request: the same through {@code GET /api/v1/deals/{id}/card}.
  * </ol>
  *
  * Each runs with {@code --clients} concurrent clients (default 20) after {@code --warmup} requests;
@@ -142,6 +143,11 @@ public final class ListsBenchmark {
                   .run(c, n, w, bench::openDeal)
                   .row("open deal (deal + contact + company + 50 activities)", c));
           System.out.println(rows.get(rows.size() - 1));
+          rows.add(
+              bench
+                  .run(c, n, w, bench::openDealCard)
+                  .row("open deal in one request (GET /deals/{id}/card)", c));
+          System.out.println(rows.get(rows.size() - 1));
         }
       }
       // What a bcrypt-checked HTTP Basic caller pays: the same deal list as director.
@@ -186,6 +192,10 @@ public final class ListsBenchmark {
     }
     get("/api/v1/activities?itemType=DEAL&itemId=" + dealId + "&limit=50");
     return System.nanoTime() - started;
+  }
+
+  private long openDealCard() throws Exception {
+    return timed("/api/v1/deals/" + samples.dealId() + "/card");
   }
 
   // --- driving ---------------------------------------------------------------------------------
@@ -274,7 +284,9 @@ public final class ListsBenchmark {
             "contact search (phone digits)",
             () -> bench.timed("/api/v1/contacts?limit=50&q=" + encode(samples.phoneTerm())),
             "open deal",
-            bench::openDeal);
+            bench::openDeal,
+            "open deal in one request",
+            bench::openDealCard);
     for (var kind : new java.util.TreeMap<>(kinds).entrySet()) {
       jdbc.execute("SET GLOBAL log_output = 'TABLE'");
       jdbc.execute("TRUNCATE TABLE mysql.general_log");
