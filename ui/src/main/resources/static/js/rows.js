@@ -1,5 +1,6 @@
-// Product rows of a deal: totals while typing (the server recalculates on save and is what is
-// stored), and product search by first letters filling name, price and tax from the catalog.
+// Product rows of a deal, quote or invoice: totals while typing (the server recalculates on save
+// and is what is stored), product search by first letters filling name, price and tax from the
+// catalog, and a new empty line once the last one is used (without script, saving adds one).
 (function () {
   'use strict';
 
@@ -69,8 +70,48 @@
     }, 150);
   }
 
+  // A form whose currency can change (quote, invoice) marks its select; totals follow it.
+  var currencySelect = form.querySelector('[data-rows-currency]');
+  if (currencySelect) {
+    currencySelect.addEventListener('change', function () {
+      currency = currencySelect.value;
+      recalculate();
+    });
+  }
+
+  // Copies the last line as an empty one, numbered after it (rows[3].name → rows[4].name).
+  function addLineAfter(last) {
+    var index = form.querySelectorAll('.product-row').length;
+    var line = last.cloneNode(true);
+    line.classList.remove('field-invalid');
+    line.querySelectorAll('.field-error').forEach(function (e) { e.remove(); });
+    line.querySelectorAll('input').forEach(function (input) {
+      input.name = input.name.replace(/rows\[\d+\]/, 'rows[' + index + ']');
+      if (input.id) {
+        input.id = input.id.replace(/^row-\d+-/, 'row-' + index + '-');
+      }
+      input.removeAttribute('aria-describedby');
+      input.setAttribute('aria-invalid', 'false');
+      input.value = input.classList.contains('row-quantity') ? '1'
+        : input.classList.contains('row-discount') || input.classList.contains('row-tax') ? '0' : '';
+    });
+    line.querySelector('.row-total').textContent = '';
+    var label = line.querySelector('label');
+    if (label) {
+      label.htmlFor = 'row-' + index + '-name';
+    }
+    last.parentNode.appendChild(line);
+  }
+
   form.addEventListener('input', function (event) {
     var input = event.target;
+    if (input.classList.contains('row-name') && input.value.trim()) {
+      var rows = form.querySelectorAll('.product-row');
+      var current = input.closest('.product-row');
+      if (current === rows[rows.length - 1]) {
+        addLineAfter(current);
+      }
+    }
     if (input.classList.contains('row-name')) {
       var row = input.closest('.product-row');
       var product = found[input.value];

@@ -141,6 +141,8 @@ public abstract class BrowserTest {
         signIn(SignedInHttp.ADMIN, SignedInHttp.ADMIN_PASSWORD);
         waitFor(By.cssSelector(".user-menu"));
       }
+      // what the fixture sign-in logged (the refused first try above) is not the test's error
+      consoleErrors();
     }
   }
 

@@ -2,23 +2,17 @@ package org.flowcrm.ui.document;
 
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.flowcrm.crm.invoice.InvoiceFilter;
 import org.flowcrm.crm.invoice.InvoicePdf;
 import org.flowcrm.crm.invoice.InvoiceService;
 import org.flowcrm.crm.invoice.InvoiceStatus;
 import org.flowcrm.crm.invoice.InvoiceView;
+import org.flowcrm.crm.link.ItemType;
 import org.flowcrm.crm.mail.MailDeliveryException;
 import org.flowcrm.crm.mail.MailService;
-import org.flowcrm.crm.shared.BadParameterException;
 import org.flowcrm.crm.shared.ConflictException;
-import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.InvalidFieldException;
-import org.flowcrm.crm.shared.ListRequest;
-import org.flowcrm.crm.shared.PreconditionFailedException;
-import org.flowcrm.crm.user.UserService;
 import org.flowcrm.ui.layout.Flash;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -33,20 +27,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Invoices: {@code /invoices} (status filter, overdue marked, keyset "next page") and the card
  * {@code /invoices/{id}} with rows and totals, the status moves the invoice allows, the PDF served
- * behind the page session, the customer's public link and "Send by e-mail". The services check
- * permissions; their refusals come back as a message in their words.
+ * behind the page session, the customer's public link, "Send by e-mail" and the timeline that shows
+ * the mail. The services check permissions; their refusals come back as a message in their words.
  */
 @Controller
 class InvoicePagesController {
 
   static final String LIST_VIEW = "document/invoices";
   static final String CARD_VIEW = "document/invoice";
-  static final int PAGE_SIZE = 25;
 
   /** Moves a person makes; OVERDUE is the system's (the nightly check of due dates). */
   static final List<InvoiceStatus> MANUAL_MOVES =
@@ -55,20 +47,19 @@ class InvoicePagesController {
   private final InvoiceService invoices;
   private final InvoicePdf pdf;
   private final MailService mail;
-  private final UserService users;
-  private final DocumentParties parties;
+  private final DocumentPages pages;
 
   InvoicePagesController(
-      InvoiceService invoices,
-      InvoicePdf pdf,
-      MailService mail,
-      UserService users,
-      DocumentParties parties) {
+      InvoiceService invoices, InvoicePdf pdf, MailService mail, DocumentPages pages) {
     this.invoices = invoices;
     this.pdf = pdf;
     this.mail = mail;
-    this.users = users;
-    this.parties = parties;
+    this.pages = pages;
+  }
+
+  static DocumentPages.Refs refs(InvoiceView i) {
+    return new DocumentPages.Refs(
+        i.dealId(), i.companyId(), i.contactId(), i.responsibleId(), i.amount(), i.taxAmount());
   }
 
   @GetMapping("/invoices")
@@ -76,46 +67,22 @@ class InvoicePagesController {
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String after,
       Model model) {
-    InvoiceStatus chosen = parse(status);
+    InvoiceStatus chosen = DocumentPages.parse(InvoiceStatus.class, status);
     InvoiceFilter filter = new InvoiceFilter(chosen, null, null, null, null);
-    CursorPage<InvoiceView> page;
-    try {
-      page = invoices.list(filter, new ListRequest("-id", PAGE_SIZE, blankToNull(after)));
-    } catch (BadParameterException stale) {
-      page = invoices.list(filter, new ListRequest("-id", PAGE_SIZE, null));
-    }
-    List<InvoiceView> items = page.items();
-    model.addAttribute("invoices", items);
-    model.addAttribute("statuses", InvoiceStatus.values());
-    model.addAttribute("status", chosen == null ? "" : chosen.name());
+    List<InvoiceView> items =
+        pages.list(
+            model,
+            "/invoices",
+            "invoices",
+            InvoiceStatus.values(),
+            chosen,
+            after,
+            page -> invoices.list(filter, page),
+            InvoicePagesController::refs);
     LocalDate today = LocalDate.now();
     model.addAttribute(
         "overdueIds",
         items.stream().filter(i -> overdue(i, today)).map(i -> String.valueOf(i.id())).toList());
-    model.addAttribute(
-        "dealTitles", parties.dealTitles(items.stream().map(InvoiceView::dealId).toList()));
-    model.addAttribute(
-        "companyNames", parties.companyNames(items.stream().map(InvoiceView::companyId).toList()));
-    model.addAttribute(
-        "contactNames",
-        parties.contactNames(
-            items.stream()
-                .filter(i -> i.companyId() == null)
-                .map(InvoiceView::contactId)
-                .toList()));
-    UriComponentsBuilder base =
-        UriComponentsBuilder.fromPath("/invoices")
-            .queryParamIfPresent("status", Optional.ofNullable(chosen));
-    model.addAttribute("firstHref", after == null || after.isBlank() ? "" : base.toUriString());
-    model.addAttribute(
-        "nextHref",
-        page.nextCursor() == null
-            ? ""
-            : base.cloneBuilder()
-                .queryParam("after", page.nextCursor())
-                .build()
-                .encode()
-                .toUriString());
     return LIST_VIEW;
   }
 
@@ -123,27 +90,10 @@ class InvoicePagesController {
   String card(@PathVariable long id, Model model) {
     InvoiceView invoice = invoices.get(id);
     model.addAttribute("invoice", invoice);
-    model.addAttribute("net", invoice.amount().subtract(invoice.taxAmount()));
     model.addAttribute("moves", MANUAL_MOVES.stream().filter(invoice.status()::allows).toList());
     model.addAttribute("overdue", overdue(invoice, LocalDate.now()));
-    model.addAttribute(
-        "dealTitles",
-        parties.dealTitles(invoice.dealId() == null ? List.of() : List.of(invoice.dealId())));
-    model.addAttribute(
-        "companyNames",
-        parties.companyNames(
-            invoice.companyId() == null ? List.of() : List.of(invoice.companyId())));
-    model.addAttribute(
-        "contactNames",
-        parties.contactNames(
-            invoice.contactId() == null ? List.of() : List.of(invoice.contactId())));
-    model.addAttribute(
-        "responsible",
-        invoice.responsibleId() == null
-            ? ""
-            : users
-                .displayNames(List.of(invoice.responsibleId()))
-                .getOrDefault(invoice.responsibleId(), ""));
+    model.addAttribute("draft", invoice.status() == InvoiceStatus.DRAFT);
+    pages.card(model, refs(invoice), ItemType.INVOICE, id);
     model.addAttribute(
         "publicLink",
         ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -173,18 +123,15 @@ class InvoicePagesController {
       @RequestParam String status,
       @RequestParam(required = false) Long version,
       RedirectAttributes redirect) {
-    InvoiceStatus target = parse(status);
-    if (target == null) {
-      Flash.error(redirect, "invoice.status.unknown", status);
-      return "redirect:/invoices/" + id;
-    }
-    try {
-      InvoiceView changed = invoices.changeStatus(id, target, version);
-      Flash.success(redirect, "invoice.status.changed", changed.number());
-    } catch (ConflictException | PreconditionFailedException refused) {
-      Flash.error(redirect, "invoice.refused", refused.getMessage());
-    }
-    return "redirect:/invoices/" + id;
+    InvoiceStatus target = DocumentPages.parse(InvoiceStatus.class, status);
+    return DocumentPages.moveStatus(
+        "/invoices",
+        "invoice",
+        id,
+        target,
+        status,
+        () -> invoices.changeStatus(id, target, version).number(),
+        redirect);
   }
 
   /**
@@ -200,7 +147,7 @@ class InvoicePagesController {
     try {
       mail.sendInvoice(
           id,
-          blankToNull(recipient),
+          recipient == null || recipient.isBlank() ? null : recipient.strip(),
           LocaleContextHolder.getLocale().getLanguage(),
           "ui-invoice-" + id + "-v" + (version == null ? "0" : version));
       Flash.success(redirect, "invoice.mail.sent");
@@ -219,16 +166,5 @@ class InvoicePagesController {
         || ((invoice.status() == InvoiceStatus.SENT || invoice.status() == InvoiceStatus.DRAFT)
             && invoice.dueDate() != null
             && invoice.dueDate().isBefore(today));
-  }
-
-  private static InvoiceStatus parse(String status) {
-    return Arrays.stream(InvoiceStatus.values())
-        .filter(s -> s.name().equals(status))
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }
