@@ -57,27 +57,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * nothing written; a manager gets no form for a colleague's invoice and the service refuses him
  * too; "Send by e-mail" delivers the PDF to the payer and the card's timeline shows the mail.
  */
-class DocumentEditIT extends BrowserTest {
+class DocumentEditIT extends FormFixtures {
 
   @Autowired ProductService products;
   @Autowired QuoteService quotes;
   @Autowired InvoiceService invoices;
   @Autowired ContactService contacts;
-  @Autowired UserService users;
-  @Autowired RoleService roles;
-  @Autowired PasswordService passwords;
   @Autowired UserDetailsService userDetails;
-
-  /** The success message; when there is none, what the page says instead (the refusal). */
-  private String flash() {
-    try {
-      return waitFor(By.cssSelector(".flash-success")).getText();
-    } catch (TimeoutException none) {
-      throw new AssertionError(
-          "no success message; the page says: " + browser.findElement(By.tagName("main")).getText(),
-          none);
-    }
-  }
 
   private void type(By field, String text) {
     WebElement input = browser.findElement(field);
@@ -114,7 +100,7 @@ class DocumentEditIT extends BrowserTest {
 
   @Test
   void aQuoteIsCreatedByHandWithRowsFoundByFirstLettersAndTotalledBeforeSaving() {
-    String word = FormFixtures.word();
+    String word = word();
     products.create(
         new ProductCommand(
             "Zeppelin " + word,
@@ -191,7 +177,7 @@ class DocumentEditIT extends BrowserTest {
 
   @Test
   void anInvoiceIsEditedWithRefusalsAtTheFieldAndAStaleEditWritesNothing() {
-    String word = FormFixtures.word();
+    String word = word();
     InvoiceView invoice = invoice("Consulting " + word, null, null);
 
     open("/invoices/" + invoice.id());
@@ -282,14 +268,12 @@ class DocumentEditIT extends BrowserTest {
 
   @Test
   void aManagerCannotEditAColleaguesInvoice() {
-    String u = FormFixtures.word();
-    UserView manager = FormFixtures.manager(users, roles, passwords, "Manager " + u);
-    UserView colleague = FormFixtures.manager(users, roles, passwords, "Colleague " + u);
+    String u = word();
+    UserView manager = manager("Manager " + u);
+    UserView colleague = manager("Colleague " + u);
     InvoiceView theirs = invoice("Theirs " + u, null, colleague.id());
 
-    browser.manage().deleteAllCookies();
-    signIn(manager.login(), FormFixtures.MANAGER_PASSWORD);
-    waitFor(By.cssSelector(".user-menu"));
+    signInAs(manager);
     open("/invoices/" + theirs.id() + "/edit");
     assertThat(browser.findElement(By.tagName("h1")).getText()).containsAnyOf("403", "404");
     assertThat(browser.findElements(By.cssSelector("[data-testid=document-form]"))).isEmpty();
@@ -333,7 +317,7 @@ class DocumentEditIT extends BrowserTest {
 
   @Test
   void sendByEmailDeliversThePdfToThePayerAndTheTimelineShowsTheMail() throws Exception {
-    String word = FormFixtures.word();
+    String word = word();
     String address = "payer-" + word + "@example.com";
     long payer =
         contacts
