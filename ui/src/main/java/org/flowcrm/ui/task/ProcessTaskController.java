@@ -166,8 +166,7 @@ class ProcessTaskController {
       Map<String, String> values,
       Map<String, String> errors,
       Model model) {
-    Optional<Map<String, String>> variables =
-        tasks.variables(task.getUserTaskKey(), task.getProcessInstanceKey());
+    Optional<Map<String, String>> variables = tasks.variables(task.getUserTaskKey());
     model.addAttribute("task", View.of(task, SignedInUser.login()));
     model.addAttribute("linked", linked(task, variables));
     model.addAttribute("delivery", variables.flatMap(CourierDelivery::of).orElse(null));

@@ -138,35 +138,11 @@ class ProcessTasks {
   }
 
   /**
-   * The variables the task sees (name → JSON value). An engine without the user task's variable
-   * search (the embedded one) is asked for the variables of the task's process instance (its own
-   * scope); empty when the engine cannot search variables at all.
-   */
-  Optional<Map<String, String>> variables(long userTaskKey, Long processInstanceKey) {
-    Optional<Map<String, String>> seen = variables(userTaskKey);
-    if (seen.isPresent() || processInstanceKey == null) {
-      return seen;
-    }
-    return unsupportedAsEmpty(
-        () -> {
-          Map<String, String> values = new LinkedHashMap<>();
-          for (Variable v :
-              client()
-                  .newVariableSearchRequest()
-                  .filter(
-                      f -> f.processInstanceKey(processInstanceKey).scopeKey(processInstanceKey))
-                  .page(p -> p.from(0).limit(100))
-                  .send()
-                  .join()
-                  .items()) {
-            values.put(v.getName(), v.getValue());
-          }
-          return values;
-        });
-  }
-
-  /**
-   * The variables the task sees (name → JSON value); empty when the engine cannot search variables.
+   * The variables the task sees (name → JSON value), through the user task's variable search
+   * ({@code POST /v2/user-tasks/{key}/variables/search}): its own scope and every enclosing one. A
+   * name set in two scopes comes back once per scope; outer scopes are older and have smaller keys,
+   * so sorting by scope key lets the innermost value win, as the task sees it. Empty when the
+   * engine cannot search variables.
    */
   Optional<Map<String, String>> variables(long userTaskKey) {
     return unsupportedAsEmpty(
@@ -175,6 +151,7 @@ class ProcessTasks {
           for (Variable v :
               client()
                   .newUserTaskVariableSearchRequest(userTaskKey)
+                  .sort(s -> s.scopeKey().asc())
                   .page(p -> p.from(0).limit(100))
                   .send()
                   .join()

@@ -108,8 +108,8 @@ class ProcessTaskInboxIT extends BrowserTest {
             List.of("administrator"),
             Instant.now().plus(Duration.ofDays(2)),
             Map.of("leadId", lead));
-    // The embedded engine cannot search variables yet: the page then finds the lead that records
-    // this instance as its process, as the lead-processing workers do.
+    // The lead-processing workers record the instance on the lead too; the page finds the lead by
+    // the task's variable leadId (or, with an engine that cannot search variables, by that record).
     processLinks.record(
         ProcessSubject.LEAD,
         lead,
@@ -235,6 +235,13 @@ class ProcessTaskInboxIT extends BrowserTest {
                 "2027-02-12",
                 "documents",
                 List.of(Map.of("type", "INVOICE", "id", 77, "number", "INV-2027-0077"))));
+    // moved for this task only: a variable of the task's own scope shadows the instance's
+    client
+        .newSetVariablesCommand(task.getElementInstanceKey())
+        .variables(Map.of("deliveryDeadline", "2027-02-13"))
+        .local(true)
+        .send()
+        .join();
     open("/tasks/process/" + task.getUserTaskKey());
 
     WebElement delivery = waitFor(By.cssSelector("[data-testid=task-delivery]"));
@@ -242,7 +249,7 @@ class ProcessTaskInboxIT extends BrowserTest {
     assertThat(text("delivery-window")).isEqualTo("16:00-19:00");
     assertThat(text("delivery-note")).as("escaped, shown as typed").isEqualTo("Gate code <1234>");
     assertThat(text("delivery-date")).contains("11").contains("2027");
-    assertThat(text("delivery-deadline")).contains("12").contains("2027");
+    assertThat(text("delivery-deadline")).contains("13").contains("2027");
     WebElement invoice = delivery.findElement(By.cssSelector("[data-testid=delivery-documents] a"));
     assertThat(invoice.getText()).isEqualTo("INV-2027-0077");
     assertThat(invoice.getAttribute("href")).isEqualTo(url("/invoices/77"));

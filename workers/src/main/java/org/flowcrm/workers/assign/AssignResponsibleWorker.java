@@ -40,6 +40,9 @@ import org.flowcrm.workers.lifecycle.ProcessPositions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link JobTypes#ASSIGN_RESPONSIBLE}: picks the responsible of a lead or deal by the CRM's
@@ -90,6 +93,7 @@ public class AssignResponsibleWorker {
   private final ProcessPositions positions;
   private final AssignmentRuleService rules;
   private final DepartmentService departments;
+  private TransactionOperations transaction = TransactionOperations.withoutTransaction();
   private final AtomicLong next = new AtomicLong();
   // one turn counter per department, so rules on two departments do not skip each other's members
   private final Map<Long, AtomicLong> nextInDepartment = new ConcurrentHashMap<>();
@@ -102,8 +106,10 @@ public class AssignResponsibleWorker {
       ProcessPositions positions,
       AssignmentRuleService rules,
       DepartmentService departments,
-      @Value("${flowcrm.workers.head-of-department:}") String headOfDepartment) {
+      @Value("${flowcrm.workers.head-of-department:}") String headOfDepartment,
+      PlatformTransactionManager transactions) {
     this(leads, deals, users, positions, rules, departments, headOfDepartment, Clock.systemUTC());
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   AssignResponsibleWorker(
@@ -125,11 +131,19 @@ public class AssignResponsibleWorker {
     this.clock = clock;
   }
 
-  /** Records where the process is on the lead or deal, then assigns it. */
+  /**
+   * Records where the process is on the lead or deal, then assigns it, in one transaction: one
+   * commit per job instead of one per service call (the position, the reads, the update), and the
+   * position never says "assigning" for an assignment that rolled back. The job is completed only
+   * after it commits.
+   */
   @JobWorker(type = JobTypes.ASSIGN_RESPONSIBLE)
   public Map<String, Object> assign(@VariablesAsType Input in, ActivatedJob job) {
-    positions.at(job, in.entityType(), in.entityId());
-    return assign(in);
+    return transaction.execute(
+        status -> {
+          positions.at(job, in.entityType(), in.entityId());
+          return assign(in);
+        });
   }
 
   public Map<String, Object> assign(Input in) {

@@ -84,12 +84,11 @@ public class LeadProcessStarter {
         "Starting " + ProcessIds.LEAD_PROCESSING + " for lead " + leadId,
         () -> {
           if (started.get() == 0) {
-            if (links.find(ProcessSubject.LEAD, leadId) != null) {
-              return; // already started (a repeated event)
-            }
+            // The claim only succeeds while the lead has no process, so it also answers "already
+            // started" (a repeated event) without a read of its own.
             if (!claimed.get()) {
               if (!links.claimLeadStart(leadId, Instant.now().minus(claimFor))) {
-                return; // another starter (a catch-up, another instance) is starting it
+                return; // already started, or another starter (a catch-up) is starting it
               }
               claimed.set(true);
             }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,19 +31,30 @@ public class Retrying implements DisposableBean {
   private final int attempts;
   private final Duration firstBackoff;
 
+  /**
+   * @param threads how many calls run at once. Each blocks its thread for an engine round trip plus
+   *     a CRM commit (a lead's start: create the instance, record it), so at 50 new leads per
+   *     second two threads were a queue of their own; the calls wait on I/O, not on the CPU.
+   */
+  @Autowired
   public Retrying(
       @Value("${flowcrm.processes.retry.attempts:6}") int attempts,
-      @Value("${flowcrm.processes.retry.first-backoff:PT0.5S}") Duration firstBackoff) {
+      @Value("${flowcrm.processes.retry.first-backoff:PT0.5S}") Duration firstBackoff,
+      @Value("${flowcrm.processes.retry.threads:8}") int threads) {
     this.attempts = Math.max(1, attempts);
     this.firstBackoff = firstBackoff;
     this.scheduler =
         Executors.newScheduledThreadPool(
-            2,
+            Math.max(1, threads),
             runnable -> {
               Thread thread = new Thread(runnable, "flowcrm-process-bridge");
               thread.setDaemon(true);
               return thread;
             });
+  }
+
+  public Retrying(int attempts, Duration firstBackoff) {
+    this(attempts, firstBackoff, 2);
   }
 
   /** Runs {@code attempt} soon, and again after 1×, 2×, 4×… the first backoff while it fails. */

@@ -13,7 +13,11 @@ import org.flowcrm.crm.user.UserService;
 import org.flowcrm.crm.user.UserView;
 import org.flowcrm.processes.JobTypes;
 import org.flowcrm.workers.lifecycle.ProcessPositions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link JobTypes#NOTIFY}: an in-app notification to the user whose login is {@code recipient},
@@ -35,21 +39,53 @@ public class NotifyWorker {
   private final DealService deals;
   private final ProcessPositions positions;
 
+  private final TransactionOperations transaction;
+
+  @Autowired
   public NotifyWorker(
       NotificationService notifications,
       UserService users,
       LeadService leads,
       DealService deals,
+      ProcessPositions positions,
+      PlatformTransactionManager transactions) {
+    this(notifications, users, leads, deals, positions, new TransactionTemplate(transactions));
+  }
+
+  NotifyWorker(
+      NotificationService notifications,
+      UserService users,
+      LeadService leads,
+      DealService deals,
       ProcessPositions positions) {
+    this(notifications, users, leads, deals, positions, TransactionOperations.withoutTransaction());
+  }
+
+  private NotifyWorker(
+      NotificationService notifications,
+      UserService users,
+      LeadService leads,
+      DealService deals,
+      ProcessPositions positions,
+      TransactionOperations transaction) {
     this.notifications = notifications;
     this.users = users;
     this.leads = leads;
     this.deals = deals;
     this.positions = positions;
+    this.transaction = transaction;
   }
 
+  /**
+   * The position and the notification in one transaction: one commit per job instead of one per
+   * service call; the job is completed only after it commits.
+   */
   @JobWorker(type = JobTypes.NOTIFY)
   public void sendNotification(ActivatedJob job, @VariablesAsType Input in) {
+    transaction.executeWithoutResult(status -> notifyRecipient(job, in));
+  }
+
+  private void notifyRecipient(ActivatedJob job, Input in) {
     positions.at(job, in.entityType(), in.entityId());
     if (in.recipient() == null || in.recipient().isBlank()) {
       return; // an assignment rule left the record unassigned: there is nobody to tell yet

@@ -2,6 +2,7 @@ package org.flowcrm.workers.lifecycle;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
@@ -14,9 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.flowcrm.crm.lead.LeadCreated;
 import org.flowcrm.crm.lead.LeadSource;
-import org.flowcrm.crm.process.ProcessLink;
 import org.flowcrm.crm.process.ProcessLinkService;
-import org.flowcrm.crm.process.ProcessSubject;
 import org.flowcrm.crm.webform.WebFormService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,10 +51,10 @@ class LeadProcessStarterTests {
 
   @Test
   void aLeadThatAlreadyHasItsProcessIsNotStartedAgain() {
-    when(links.find(ProcessSubject.LEAD, 7L))
-        .thenReturn(new ProcessLink(5L, "lead-processing", null, null, Instant.now()));
+    // the claim is refused while the lead has a process (or another starter holds the claim)
+    when(links.claimLeadStart(eq(7L), any())).thenReturn(false);
     new LeadProcessStarter(client, links, retrying, webForms, true).leadCreated(created);
-    verify(links, timeout(2000)).find(ProcessSubject.LEAD, 7L);
+    verify(links, timeout(2000)).claimLeadStart(eq(7L), any());
     verify(client, never()).newCreateInstanceCommand();
     verify(links, never()).record(any(), anyLong(), anyLong(), any(), any(), any());
   }

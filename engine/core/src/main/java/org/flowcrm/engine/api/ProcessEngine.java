@@ -160,6 +160,16 @@ public interface ProcessEngine extends AutoCloseable {
   SearchResult<Variable> searchVariables(SearchQuery query);
 
   /**
+   * The variables visible from a user task ({@code zeebe:userTask}): those of its element instance
+   * and of every enclosing scope up to its process instance, one result per scope and name (a name
+   * in two scopes is two results, as in Camunda). A finished task's element instance is gone: it
+   * sees its process instance's variables (the final ones once the instance finished). Filter:
+   * {@code name}; sort by {@code name}, {@code value}, {@code variableKey}, {@code scopeKey},
+   * {@code processInstanceKey}, {@code tenantId}. NOT_FOUND when the task is unknown.
+   */
+  SearchResult<Variable> searchUserTaskVariables(long userTaskKey, SearchQuery query);
+
+  /**
    * A variable by key: of a running instance's scope, or a final variable of a finished instance;
    * empty when unknown.
    */

@@ -1488,6 +1488,41 @@ public final class ProcessingEngine implements ProcessEngine {
   }
 
   @Override
+  public org.flowcrm.engine.api.SearchResult<org.flowcrm.engine.api.Variable>
+      searchUserTaskVariables(long userTaskKey, org.flowcrm.engine.api.SearchQuery query) {
+    org.flowcrm.engine.api.SearchQuery q =
+        query == null ? org.flowcrm.engine.api.SearchQuery.all() : query;
+    VariableSearch.checkUserTask(q);
+    VariableSearch.Running running =
+        await(
+            submit(
+                batch -> {
+                  org.flowcrm.engine.state.UserTask task = state.userTask(userTaskKey);
+                  if (task == null) {
+                    return null;
+                  }
+                  boolean open = state.openUserTask(userTaskKey) != null;
+                  return VariableSearch.userTask(
+                      state, task.processInstanceKey, open ? task.elementInstanceKey : 0, q);
+                }));
+    if (running == null) {
+      // older than the in-memory history: the task's row in the store names its instance
+      org.flowcrm.engine.state.UserTask stored =
+          store
+              .findUserTask(userTaskKey)
+              .map(StateJson::readUserTask)
+              .orElseThrow(
+                  () ->
+                      new EngineException(
+                          Rejection.NOT_FOUND,
+                          "User Task with key '" + userTaskKey + "' not found"));
+      running =
+          await(submit(batch -> VariableSearch.userTask(state, stored.processInstanceKey, 0, q)));
+    }
+    return VariableSearch.complete(running, store, q);
+  }
+
+  @Override
   public java.util.Optional<org.flowcrm.engine.api.Variable> variable(long variableKey) {
     org.flowcrm.engine.api.Variable running =
         await(submit(batch -> VariableSearch.find(state, variableKey)));

@@ -35,6 +35,9 @@ final class VariableSearch {
           "processInstanceKey", Variable::processInstanceKey,
           "tenantId", Variable::tenantId);
 
+  /** What a user task's variable search filters by (Camunda's {@code UserTaskVariableFilter}). */
+  private static final Set<String> USER_TASK_FILTERS = Set.of("name");
+
   /** Running matches, and the instance keys the filter named that are not running. */
   record Running(List<Variable> matches, List<Long> notRunning) {}
 
@@ -62,6 +65,43 @@ final class VariableSearch {
       }
     }
     return new Running(matches, notRunning);
+  }
+
+  /** Refuses filters and sorts a user task's variable search does not know, before it runs. */
+  static void checkUserTask(SearchQuery q) {
+    Searches.check(q, "user task variables", USER_TASK_FILTERS, SORTS.keySet());
+  }
+
+  /**
+   * On the processing thread: the variables visible from a user task, one result per scope and name
+   * (a name in two scopes is two results, as in Camunda). An open task sees its own element
+   * instance's scope and every enclosing one up to its process instance. A finished task's element
+   * instance is gone: it sees its process instance's scope while that runs; the finished instance's
+   * final variables are left to {@link #complete} through {@link Running#notRunning()}.
+   *
+   * @param elementInstanceKey the open task's element instance, or 0 for a finished task
+   */
+  static Running userTask(
+      EngineState state, long processInstanceKey, long elementInstanceKey, SearchQuery q) {
+    ProcessInstance instance = state.instance(processInstanceKey);
+    if (instance == null) {
+      return new Running(List.of(), List.of(processInstanceKey));
+    }
+    List<Variable> matches = new ArrayList<>();
+    ElementInstance scope =
+        elementInstanceKey > 0 ? instance.elements.get(elementInstanceKey) : instance.root();
+    if (scope == null) {
+      scope = instance.root();
+    }
+    while (scope != null) {
+      for (Variable v : variables(scope.key, instance.key, instance.tenantId, scope.variables)) {
+        if (matches(q, v)) {
+          matches.add(v);
+        }
+      }
+      scope = scope.flowScopeKey < 0 ? null : instance.elements.get(scope.flowScopeKey);
+    }
+    return new Running(matches, List.of());
   }
 
   static SearchResult<Variable> complete(Running running, EngineStore store, SearchQuery q) {

@@ -279,6 +279,24 @@ final class QueryApi {
     return page(engine.searchVariables(query), query, v -> variable(v, truncateValues, true));
   }
 
+  /**
+   * {@code POST /v2/user-tasks/{key}/variables/search}: the variables visible from the task's scope
+   * (its own and every enclosing one), filtered by {@code name}; 404 for an unknown task.
+   */
+  Reply searchUserTaskVariables(long userTaskKey, JsonNode request, boolean truncateValues) {
+    SearchQuery query = SearchRequests.parse(request, "user task variables");
+    SearchResult<Variable> found;
+    try {
+      found = engine.searchUserTaskVariables(userTaskKey, query);
+    } catch (org.flowcrm.engine.api.EngineException e) {
+      if (e.rejection() == org.flowcrm.engine.api.Rejection.NOT_FOUND) {
+        throw notFound("User Task", userTaskKey); // a query's 404, not a rejected command's
+      }
+      throw e;
+    }
+    return page(found, query, v -> variable(v, truncateValues, true));
+  }
+
   Reply variable(long key) {
     return Reply.ok(
         variable(engine.variable(key).orElseThrow(() -> notFound("Variable", key)), false, false));

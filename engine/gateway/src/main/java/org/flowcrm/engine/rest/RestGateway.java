@@ -281,6 +281,14 @@ public final class RestGateway implements AutoCloseable {
               } else if (s.length == 4 && "form".equals(s[3])) {
                 expect(method, "GET", true, path);
                 reply = queries.userTaskForm(RestApi.pathKey(s[2], "userTaskKey"));
+              } else if (s.length == 5 && "variables".equals(s[3]) && "search".equals(s[4])) {
+                expect(method, "POST", true, path);
+                String query = exchange.getRequestURI().getQuery();
+                reply =
+                    queries.searchUserTaskVariables(
+                        RestApi.pathKey(s[2], "userTaskKey"),
+                        json(exchange),
+                        query == null || !query.contains("truncateValues=false"));
               } else if (s.length == 4 && "assignee".equals(s[3])) {
                 expect(method, "DELETE", true, path);
                 intent = "ASSIGN";

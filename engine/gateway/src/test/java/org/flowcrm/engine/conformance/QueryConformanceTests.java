@@ -15,6 +15,7 @@ import io.camunda.client.api.search.response.Job;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.SearchResponse;
+import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -586,6 +587,128 @@ class QueryConformanceTests {
     assertThat(gone.code()).isEqualTo(404);
     assertThat(gone.details().getDetail())
         .isEqualTo("Variable with key '" + doubled.getVariableKey() + "' not found");
+  }
+
+  /**
+   * docs.camunda.io, "Search user task variables": every variable visible from the task's scope,
+   * parent scopes included; a name in two scopes is two results (the task's input mapping shadows
+   * the instance's {@code offer} here).
+   */
+  @Test
+  void userTaskVariablesAreTheVariablesOfItsScopeAndEveryEnclosingOne() {
+    String processId = id("task-variables");
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess("stage", sp -> sp.zeebeInputExpression("\"in stage\"", "note"))
+            .embeddedSubProcess()
+            .startEvent()
+            .userTask(
+                "approve",
+                u -> u.zeebeUserTask().name("Approve").zeebeInputExpression("offer * 2", "offer"))
+            .endEvent()
+            .subProcessDone()
+            .endEvent()
+            .done();
+    rest.newDeployResourceCommand().addProcessModel(model, "approve.bpmn").send().join();
+    long instance =
+        rest.newCreateInstanceCommand()
+            .bpmnProcessId(processId)
+            .latestVersion()
+            .variables(Map.of("offer", 100, "customer", "ACME"))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    UserTask task =
+        rest.newUserTaskSearchRequest()
+            .filter(f -> f.processInstanceKey(instance))
+            .send()
+            .join()
+            .items()
+            .get(0);
+    long taskKey = task.getUserTaskKey();
+
+    SearchResponse<Variable> all =
+        rest.newUserTaskVariableSearchRequest(taskKey).sort(s -> s.value().asc()).send().join();
+    assertThat(all.items())
+        .extracting(Variable::getName, Variable::getValue)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("customer", "\"ACME\""),
+            org.assertj.core.groups.Tuple.tuple("note", "\"in stage\""),
+            org.assertj.core.groups.Tuple.tuple("offer", "100"),
+            org.assertj.core.groups.Tuple.tuple("offer", "200"));
+    assertThat(all.page().totalItems()).isEqualTo(4);
+    assertThat(all.items())
+        .allSatisfy(v -> assertThat(v.getProcessInstanceKey()).isEqualTo(instance));
+    assertThat(all.items().get(0).getScopeKey()).isEqualTo(instance);
+    assertThat(all.items().get(3).getScopeKey()).isEqualTo(task.getElementInstanceKey());
+    assertThat(all.items().get(1).getScopeKey()).isNotIn(instance, task.getElementInstanceKey());
+
+    // filtered by name, sorted and paged as the other searches
+    assertThat(
+            rest.newUserTaskVariableSearchRequest(taskKey)
+                .filter(f -> f.name("offer"))
+                .sort(s -> s.scopeKey().desc())
+                .send()
+                .join()
+                .items())
+        .extracting(Variable::getValue)
+        .containsExactly("200", "100");
+    SearchResponse<Variable> firstPage =
+        rest.newUserTaskVariableSearchRequest(taskKey)
+            .sort(s -> s.name().desc())
+            .page(p -> p.limit(1))
+            .send()
+            .join();
+    assertThat(firstPage.items()).extracting(Variable::getName).containsExactly("offer");
+    assertThat(firstPage.page().totalItems()).isEqualTo(4);
+
+    // another instance's variables are not the task's
+    rest.newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .variables(Map.of("offer", 7, "customer", "Other"))
+        .send()
+        .join();
+    assertThat(
+            rest.newUserTaskVariableSearchRequest(taskKey)
+                .filter(f -> f.name("customer"))
+                .send()
+                .join()
+                .items())
+        .extracting(Variable::getValue)
+        .containsExactly("\"ACME\"");
+
+    // completed: the task's scope is gone; the finished instance's final variables remain
+    rest.newCompleteUserTaskCommand(taskKey).variables(Map.of("approved", true)).send().join();
+    assertThat(fixture.state(instance)).isEqualTo("COMPLETED");
+    assertThat(
+            rest.newUserTaskVariableSearchRequest(taskKey)
+                .sort(s -> s.name().asc())
+                .send()
+                .join()
+                .items())
+        .extracting(Variable::getName, Variable::getValue)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("approved", "true"),
+            org.assertj.core.groups.Tuple.tuple("customer", "\"ACME\""),
+            org.assertj.core.groups.Tuple.tuple("offer", "100"));
+
+    ProblemException unknown =
+        problem(() -> rest.newUserTaskVariableSearchRequest(taskKey + 999_999L).send().join());
+    assertThat(unknown.code()).isEqualTo(404);
+    assertThat(unknown.details().getTitle()).isEqualTo("NOT_FOUND");
+    assertThat(unknown.details().getDetail())
+        .isEqualTo("User Task with key '" + (taskKey + 999_999L) + "' not found");
+    ProblemException badFilter =
+        problem(
+            () ->
+                rest.newUserTaskVariableSearchRequest(taskKey)
+                    .filter(f -> f.name(n -> n.like("off*")))
+                    .send()
+                    .join());
+    assertThat(badFilter.code()).isEqualTo(400);
+    assertThat(badFilter.details().getDetail()).contains("name");
   }
 
   // ------------------------------------------------------------------ jobs

@@ -274,6 +274,13 @@ public final class StubEngine implements ProcessEngine {
   }
 
   @Override
+  public SearchResult<org.flowcrm.engine.api.Variable> searchUserTaskVariables(
+      long userTaskKey, SearchQuery query) {
+    record("searchUserTaskVariables", userTaskKey, query);
+    return new SearchResult<>(List.of(), 0);
+  }
+
+  @Override
   public Optional<org.flowcrm.engine.api.Variable> variable(long variableKey) {
     record("variable", variableKey);
     return Optional.empty();
