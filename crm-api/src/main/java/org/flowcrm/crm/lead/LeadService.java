@@ -23,6 +23,7 @@ import org.flowcrm.crm.deal.DealService;
 import org.flowcrm.crm.permission.AccessPolicy;
 import org.flowcrm.crm.permission.Action;
 import org.flowcrm.crm.permission.EntityType;
+import org.flowcrm.crm.permission.ScopeFilter;
 import org.flowcrm.crm.shared.BulkAction;
 import org.flowcrm.crm.shared.BulkCommand;
 import org.flowcrm.crm.shared.BulkResult;
@@ -137,6 +138,33 @@ public class LeadService {
     // mark its collections dirty, bumping the version the response reports
     events.publishEvent(lead.creation());
     return LeadView.of(lead);
+  }
+
+  /**
+   * Title and status of each of {@code ids} the caller may read, in one query: for pages that show
+   * what many records are linked to (the task inbox), instead of loading each lead. Leads he may
+   * not read, and deleted ones, are absent from the map.
+   */
+  public Map<Long, LeadHeadline> headlines(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    ScopeFilter scope = policy.filter(EntityType.LEAD, Action.READ, "l.responsible_id");
+    List<Object> parameters = new ArrayList<>(ids);
+    parameters.addAll(scope.parameters());
+    Map<Long, LeadHeadline> found = new java.util.HashMap<>();
+    jdbc.query(
+        "SELECT l.id, l.title, s.name FROM crm_lead l JOIN crm_lead_status s ON s.id = l.status_id"
+            + " WHERE l.id IN ("
+            + String.join(",", java.util.Collections.nCopies(ids.size(), "?"))
+            + ")"
+            + scope.andSql(),
+        (java.sql.ResultSet rs) -> {
+          found.put(
+              rs.getLong(1), new LeadHeadline(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        },
+        parameters.toArray());
+    return found;
   }
 
   public LeadView get(long id) {

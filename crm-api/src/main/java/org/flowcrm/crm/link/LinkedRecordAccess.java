@@ -186,11 +186,28 @@ public class LinkedRecordAccess {
    */
   public ScopeFilter readFilter(
       String alias, String linkTable, String linkColumn, String authorColumn, String extraReaders) {
+    // The caller's whole matrix in one query (it was one per entity type, twice over); kinds with
+    // the same owned scope share one condition, so departments are looked up once.
+    Map<EntityType, Map<Action, Scope>> matrix = policy.scopes();
     Map<EntityType, ScopeFilter> filters = new EnumMap<>(EntityType.class);
+    Map<Scope, ScopeFilter> byOwnedScope = new EnumMap<>(Scope.class);
     for (ItemType type : ItemType.values()) {
-      filters.put(entity(type), readFilterOf(type, "lr"));
+      EntityType entity = entity(type);
+      Scope scope = AccessPolicy.scopeOf(matrix, entity, Action.READ);
+      ScopeFilter filter;
+      if (type == ItemType.DEAL) {
+        filter =
+            policy.dealFilter(
+                scope, Action.READ, "lr.responsible_id", "lr.visible_to_all", "lr.pipeline_id");
+      } else if (entity.owned()) {
+        filter =
+            byOwnedScope.computeIfAbsent(scope, s -> policy.filter(entity, s, "lr.responsible_id"));
+      } else {
+        filter = policy.filter(entity, scope, "lr.responsible_id");
+      }
+      filters.put(entity, filter);
     }
-    Scope loose = policy.widestScope(Action.READ, CRM_TYPES);
+    Scope loose = AccessPolicy.widestScope(matrix, Action.READ, CRM_TYPES);
     if (loose == Scope.ALL && filters.values().stream().noneMatch(ScopeFilter::restricts)) {
       return new ScopeFilter(null, List.of());
     }
@@ -242,16 +259,6 @@ public class LinkedRecordAccess {
   }
 
   // ---- internals
-
-  private ScopeFilter readFilterOf(ItemType type, String alias) {
-    return type == ItemType.DEAL
-        ? policy.dealFilter(
-            Action.READ,
-            alias + ".responsible_id",
-            alias + ".visible_to_all",
-            alias + ".pipeline_id")
-        : policy.filter(entity(type), Action.READ, alias + ".responsible_id");
-  }
 
   /**
    * Whether the caller may {@code action} the linked record. A link whose record is gone protects

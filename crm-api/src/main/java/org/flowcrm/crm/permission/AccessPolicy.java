@@ -151,12 +151,31 @@ public class AccessPolicy {
    * or an activity without links).
    */
   public Scope widestScope(Action action, Collection<EntityType> entities) {
-    long caller = callerId();
+    return widestScope(scopes(), action, entities);
+  }
+
+  /** As {@link #widestScope(Action, Collection)}, from a matrix {@link #scopes()} already read. */
+  public static Scope widestScope(
+      Map<EntityType, Map<Action, Scope>> scopes, Action action, Collection<EntityType> entities) {
     Scope widest = Scope.NONE;
     for (EntityType entity : entities) {
-      widest = widest.widest(scope(caller, entity, action));
+      widest = widest.widest(scopeOf(scopes, entity, action));
     }
     return widest;
+  }
+
+  /** One pair of a matrix {@link #scopes()} read: NONE when the caller's roles do not grant it. */
+  public static Scope scopeOf(
+      Map<EntityType, Map<Action, Scope>> scopes, EntityType entity, Action action) {
+    return scopes.getOrDefault(entity, Map.of()).getOrDefault(action, Scope.NONE);
+  }
+
+  /**
+   * {@code scope} (e.g. from {@link #scopes()}) as a condition on {@code ownerColumn} for records
+   * of {@code entity}, as {@link #filter(EntityType, Action, String)} builds it from the matrix.
+   */
+  public ScopeFilter filter(EntityType entity, Scope scope, String ownerColumn) {
+    return filter(callerId(), scope, entity, ownerColumn);
   }
 
   /** Whether {@code scope} covers a responsible user, measured as for owned records. */
@@ -223,9 +242,18 @@ public class AccessPolicy {
    */
   public ScopeFilter dealFilter(
       Action action, String ownerColumn, String visibleColumn, String pipelineColumn) {
+    return dealFilter(
+        scope(EntityType.DEAL, action), action, ownerColumn, visibleColumn, pipelineColumn);
+  }
+
+  /**
+   * As {@link #dealFilter(Action, String, String, String)} with the caller's DEAL scope for {@code
+   * action} already known (e.g. from {@link #scopes()}).
+   */
+  public ScopeFilter dealFilter(
+      Scope scope, Action action, String ownerColumn, String visibleColumn, String pipelineColumn) {
     long caller = callerId();
-    ScopeFilter owner =
-        filter(caller, scope(caller, EntityType.DEAL, action), EntityType.DEAL, ownerColumn);
+    ScopeFilter owner = filter(caller, scope, EntityType.DEAL, ownerColumn);
     List<Object> parameters = new ArrayList<>();
     List<String> conditions = new ArrayList<>();
     if (owner.restricts()) {

@@ -13,6 +13,11 @@ public record ScopeFilter(String sql, List<Object> parameters) {
   static final ScopeFilter NONE = new ScopeFilter("1 = 0", List.of());
   static final ScopeFilter UNRESTRICTED = new ScopeFilter(null, List.of());
 
+  /** No restriction: for a query whose other conditions already keep it within the scope. */
+  public static ScopeFilter unrestricted() {
+    return UNRESTRICTED;
+  }
+
   public boolean restricts() {
     return sql != null;
   }

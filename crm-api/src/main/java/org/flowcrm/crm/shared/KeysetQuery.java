@@ -119,6 +119,15 @@ public final class KeysetQuery {
         new Cursor(order.token(), last.value(), last.id()).encode());
   }
 
+  /**
+   * The cursor that continues a list sorted by {@code order} after the row with this sort value (as
+   * JDBC's {@code getString} reads it) and id: for a feature that reads a first page its own way
+   * (several first pages in one statement) and leaves the next ones to {@link #page}.
+   */
+  public static String cursorAfter(SortOrder order, String value, long id) {
+    return new Cursor(order.token(), value, id).encode();
+  }
+
   /** The ids of one page in order, and the cursor of the next page ({@code null} on the last). */
   public record Page(List<Long> ids, String nextCursor) {}
 

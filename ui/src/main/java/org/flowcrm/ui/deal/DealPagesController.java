@@ -127,9 +127,15 @@ class DealPagesController {
     for (StageTotal total : deals.totals(shown.id())) {
       totals.put(total.stageId(), total);
     }
+    // every column's first cards in one statement; "show more" continues each with stageCards
+    Map<Long, CursorPage<DealCard>> firstCards =
+        deals.firstCards(
+            shown.id(),
+            shown.stages().stream().map(PipelineView.StageView::id).toList(),
+            CARDS_PER_STAGE);
     List<Column> columns = new ArrayList<>();
     for (PipelineView.StageView stage : shown.stages()) {
-      CursorPage<DealCard> cards = stageCards(shown.id(), stage.id(), null);
+      CursorPage<DealCard> cards = firstCards.get(stage.id());
       columns.add(new Column(stage, totals.get(stage.id()), cards.items(), cards.nextCursor()));
     }
     model.addAttribute("pipeline", shown);

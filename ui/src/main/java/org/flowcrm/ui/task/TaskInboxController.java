@@ -1,8 +1,13 @@
 package org.flowcrm.ui.task;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.flowcrm.crm.deal.DealHeadline;
 import org.flowcrm.crm.deal.DealService;
+import org.flowcrm.crm.lead.LeadHeadline;
 import org.flowcrm.crm.lead.LeadService;
 import org.flowcrm.crm.link.ItemLink;
 import org.flowcrm.crm.link.ItemType;
@@ -10,7 +15,6 @@ import org.flowcrm.crm.shared.ConflictException;
 import org.flowcrm.crm.shared.CursorPage;
 import org.flowcrm.crm.shared.InvalidFieldException;
 import org.flowcrm.crm.shared.ListRequest;
-import org.flowcrm.crm.shared.NotFoundException;
 import org.flowcrm.crm.shared.PreconditionFailedException;
 import org.flowcrm.crm.task.TaskFilter;
 import org.flowcrm.crm.task.TaskService;
@@ -73,10 +77,7 @@ class TaskInboxController {
         };
     CursorPage<TaskView> page =
         tasks.list(query, new ListRequest("-id", PAGE_SIZE, Paging.cursor(after)));
-    List<Row> rows = new ArrayList<>();
-    for (TaskView task : page.items()) {
-      rows.add(new Row(task, linked(task)));
-    }
+    List<Row> rows = linked(page.items());
     model.addAttribute("rows", rows);
     model.addAttribute("show", filter);
     model.addAttribute("filters", FILTERS);
@@ -126,33 +127,52 @@ class TaskInboxController {
   /** A lead or deal a task is linked to, with the title and where it stands. */
   public record Linked(String kindKey, String title, String state, String href) {}
 
-  private List<Linked> linked(TaskView task) {
-    List<Linked> found = new ArrayList<>();
-    for (ItemLink link : task.links()) {
-      try {
+  /**
+   * The tasks with the leads and deals they are linked to: titles and states of all of them in one
+   * query per kind (a page of 25 tasks loaded up to 25 deals one by one). A record deleted after
+   * the task was made, or one the caller may not read, is left out; the task still stands on its
+   * own.
+   */
+  private List<Row> linked(List<TaskView> tasks) {
+    Set<Long> leadIds = new HashSet<>();
+    Set<Long> dealIds = new HashSet<>();
+    for (TaskView task : tasks) {
+      for (ItemLink link : task.links()) {
         if (link.type() == ItemType.LEAD) {
-          var lead = leads.get(link.id());
+          leadIds.add(link.id());
+        } else if (link.type() == ItemType.DEAL) {
+          dealIds.add(link.id());
+        }
+      }
+    }
+    Map<Long, LeadHeadline> leadHeadlines = leads.headlines(leadIds);
+    Map<Long, DealHeadline> dealHeadlines = deals.headlines(dealIds);
+    List<Row> rows = new ArrayList<>();
+    for (TaskView task : tasks) {
+      List<Linked> found = new ArrayList<>();
+      for (ItemLink link : task.links()) {
+        if (link.type() == ItemType.LEAD && leadHeadlines.containsKey(link.id())) {
+          LeadHeadline lead = leadHeadlines.get(link.id());
           found.add(
               new Linked(
                   "task.linked.lead", lead.title(), lead.statusName(), "/leads/" + lead.id()));
-        } else if (link.type() == ItemType.DEAL) {
-          var deal = deals.get(link.id());
+        } else if (link.type() == ItemType.DEAL && dealHeadlines.containsKey(link.id())) {
+          DealHeadline deal = dealHeadlines.get(link.id());
           found.add(
               new Linked(
                   "task.linked.deal", deal.title(), deal.stageName(), "/deals/" + deal.id()));
         }
-      } catch (NotFoundException deleted) {
-        // The record was deleted after the task was made; the task still stands on its own.
       }
+      rows.add(new Row(task, found));
     }
-    return found;
+    return rows;
   }
 
   @GetMapping("/tasks/{id}")
   String task(@PathVariable long id, Model model) {
     TaskView task = tasks.get(id);
     model.addAttribute("task", task);
-    model.addAttribute("linked", linked(task));
+    model.addAttribute("linked", linked(List.of(task)).get(0).linked());
     return TASK_VIEW;
   }
 
