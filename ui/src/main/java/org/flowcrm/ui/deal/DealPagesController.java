@@ -72,7 +72,7 @@ class DealPagesController {
    * Cards per column and per "show more"; the column header still counts and sums them all. Kept
    * small because every card carries its own move form (the board without script).
    */
-  static final int CARDS_PER_STAGE = 20;
+  static final int CARDS_PER_STAGE = 10;
 
   /** Contacts named on the card; a deal rarely has more, the edit page lists them all. */
   static final int CONTACTS_ON_CARD = 10;

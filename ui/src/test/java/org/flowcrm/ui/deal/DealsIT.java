@@ -167,7 +167,7 @@ class DealsIT extends BrowserTest {
                     new PipelineCommand.StageCommand("WON", "Won", StageSemantic.WON, 100),
                     new PipelineCommand.StageCommand("LOST", "Lost", StageSemantic.LOST, 0))));
     long open = pipeline.stages().get(0).id();
-    for (int i = 1; i <= 23; i++) {
+    for (int i = 1; i <= 13; i++) {
       deals.create(
           new DealCommand(
               "Pallet " + i + " " + word,
@@ -185,10 +185,10 @@ class DealsIT extends BrowserTest {
               null));
     }
     open("/deals?pipeline=" + pipeline.id());
-    assertThat(count(open)).isEqualTo(23);
+    assertThat(count(open)).isEqualTo(13);
     List<WebElement> first = column(open).findElements(By.cssSelector(".deal-card"));
-    assertThat(first).hasSize(20);
-    assertThat(first.get(0).getText()).startsWith("Pallet 23 ");
+    assertThat(first).hasSize(10);
+    assertThat(first.get(0).getText()).startsWith("Pallet 13 ");
     WebElement more = column(open).findElement(By.cssSelector(".board-more a"));
     // Without script the link is the deal list of that stage.
     assertThat(more.getAttribute("href")).endsWith("/deals/list?stage=" + open);
@@ -196,16 +196,16 @@ class DealsIT extends BrowserTest {
     more.click();
 
     waitUpTo(Duration.ofSeconds(20))
-        .until(d -> column(open).findElements(By.cssSelector(".deal-card")).size() == 23);
+        .until(d -> column(open).findElements(By.cssSelector(".deal-card")).size() == 13);
     assertThat(column(open).findElements(By.cssSelector(".board-more"))).isEmpty();
     List<WebElement> all = column(open).findElements(By.cssSelector(".deal-card"));
-    assertThat(all.get(22).getText()).startsWith("Pallet 1 ");
+    assertThat(all.get(12).getText()).startsWith("Pallet 1 ");
     // The loaded cards move like the others.
-    assertThat(all.get(22).findElements(By.cssSelector(".move-form select"))).hasSize(1);
+    assertThat(all.get(12).findElements(By.cssSelector(".move-form select"))).hasSize(1);
     assertThat(consoleErrors()).isEmpty();
 
     open("/deals/list?stage=" + open);
-    assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(23);
+    assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(13);
   }
 
   @Test
